@@ -1,0 +1,87 @@
+"""The articles the graph is built from: the sources manifest and the corpus on disk.
+
+The manifest (`data/sources.yaml`) holds citations and the SHA-256 of each article's text,
+never the text. The corpus is a folder of the article files; it is found through an argument
+or the SSB_KG_CORPUS setting, and is optional for a build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kg.errors import DataError
+
+CORPUS_SETTING = "SSB_KG_CORPUS"
+MAX_ARTICLE_BYTES = 5_000_000
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article: its id, file name, citation and the SHA-256 of its bytes."""
+
+    id: str
+    file: str
+    sha256: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    date: date | None = None
+    date_note: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+def load_sources(path: Path) -> dict[str, Source]:
+    """Read the sources manifest; ids must be unique."""
+    from kg.yamlio import read_yaml
+
+    records = read_yaml(path)
+    if not isinstance(records, list):
+        raise DataError(f"{path}: expected a list of sources")
+    sources: dict[str, Source] = {}
+    known = set(Source.__dataclass_fields__)
+    for n, record in enumerate(records):
+        if not isinstance(record, dict) or not {"id", "file", "sha256"} <= record.keys():
+            raise DataError(f"{path}: source #{n} needs id, file and sha256")
+        unknown = set(record) - known
+        if unknown:
+            raise DataError(f"{path}: source {record['id']}: unknown field(s) {sorted(unknown)}")
+        source = Source(**{k: (str(v) if k in ("id", "sha256") else v) for k, v in record.items()})
+        if source.id in sources:
+            raise DataError(f"{path}: source id {source.id} appears twice")
+        sources[source.id] = source
+    return sources
+
+
+def resolve_corpus(corpus: str | Path | None) -> Path | None:
+    """The corpus folder from the argument, else the SSB_KG_CORPUS setting, else None."""
+    chosen = corpus or os.environ.get(CORPUS_SETTING)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if not path.is_dir():
+        raise DataError(f"corpus folder not found: {path}")
+    return path
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_article(corpus: Path, source: Source) -> str:
+    """The text of one article; its bytes must still hash to the manifest's SHA-256."""
+    path = corpus / source.file
+    if not path.is_file():
+        raise DataError(f"source {source.id}: {source.file} is not in {corpus}")
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != source.sha256:
+        raise DataError(
+            f"source {source.id}: {source.file} has changed (sha256 {digest[:12]}…, "
+            f"manifest says {source.sha256[:12]}…)"
+        )
+    return data.decode("utf-8")
