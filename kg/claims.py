@@ -45,6 +45,7 @@ class Locator:
     start: int
     end: int
     sha256: str
+    origin: str = field(default="", compare=False)  # "file: sentence N", for reports
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def _locator(source: str, entry: dict[str, Any], where: str) -> Locator:
         raise DataError(f"{where}: needs sentence, span [start, end] and sha256 (run `kg locate`)") from None
     if not 0 <= start < end:
         raise DataError(f"{where}: span {start}..{end} is empty or negative")
-    return Locator(source, index, start, end, digest)
+    return Locator(source, index, start, end, digest, origin=where)
 
 
 def _claim(raw: Any, locator: Locator, method: str, where: str) -> Claim:

@@ -10,9 +10,8 @@ from typing import Any
 
 _SENTENCE_KEYS = ("sentence", "span", "sha256", "claims")
 _CLAIM_KEY_ORDER = (
-    "s", "p", "o", "quantity", "value", "min", "max", "comparator", "unit", "year",
-    "milestone", "from", "to", "date", "status", "about", "modality", "by", "note",
-    "confidence", "rule",
+    "s", "p", "o", "quantity", "milestone", "value", "min", "max", "comparator", "unit", "year",
+    "from", "to", "date", "status", "about", "modality", "by", "note", "confidence", "rule",
 )
 
 
@@ -30,8 +29,12 @@ def dump_claims_document(document: dict[str, Any]) -> str:
     class Dumper(yaml.SafeDumper):
         pass
 
-    Dumper.add_representer(_Flow, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True))
-    Dumper.add_representer(_FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+    Dumper.add_representer(
+        _Flow, lambda d, v: d.represent_mapping("tag:yaml.org,2002:map", v, flow_style=True)
+    )
+    Dumper.add_representer(
+        _FlowList, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True)
+    )
 
     sentences = []
     for entry in sorted(document.get("sentences") or [], key=lambda e: e["sentence"]):
@@ -41,8 +44,14 @@ def dump_claims_document(document: dict[str, Any]) -> str:
         out["claims"] = [_canonical_claim(c) for c in entry.get("claims") or []]
         sentences.append(out)
     head = {k: v for k, v in document.items() if k != "sentences"}
-    body = yaml.dump({**head, "sentences": sentences}, Dumper=Dumper, sort_keys=False,
-                     allow_unicode=True, width=1000, default_flow_style=False)
+    body = yaml.dump(
+        {**head, "sentences": sentences},
+        Dumper=Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1000,
+        default_flow_style=False,
+    )
     return body
 
 

@@ -29,7 +29,7 @@ def verify_locators(claims: list[Claim], sources: dict[str, Source], corpus: Pat
         loc = claim.locator
         source = sources.get(loc.source)
         if source is None:
-            problems.append(f"{claim.origin}: unknown source {loc.source!r}")
+            problems.append(f"{loc.origin}: unknown source {loc.source!r}")
             continue
         if loc.source not in cache:
             try:
@@ -41,16 +41,18 @@ def verify_locators(claims: list[Claim], sources: dict[str, Source], corpus: Pat
         if not text:
             continue
         if not 0 <= loc.sentence < len(sentences):
-            problems.append(f"{claim.origin}: sentence {loc.sentence} does not exist (article has {len(sentences)})")
+            problems.append(
+                f"{loc.origin}: sentence {loc.sentence} does not exist (article has {len(sentences)})"
+            )
             continue
         expected = sentences[loc.sentence]
         if (expected.start, expected.end) != (loc.start, loc.end):
             problems.append(
-                f"{claim.origin}: span {loc.start}..{loc.end} but sentence {loc.sentence} "
+                f"{loc.origin}: span {loc.start}..{loc.end} but sentence {loc.sentence} "
                 f"is at {expected.start}..{expected.end}"
             )
         elif expected.sha256(text) != loc.sha256:
-            problems.append(f"{claim.origin}: sentence {loc.sentence} hash does not match")
+            problems.append(f"{loc.origin}: sentence {loc.sentence} hash does not match")
     return sorted(set(problems))
 
 
@@ -59,9 +61,9 @@ def fill_locators(path: Path, sources: dict[str, Source], corpus: Path) -> int:
 
     Returns how many entries changed. The file is rewritten atomically in canonical form.
     """
+    from kg.atomic import write_atomic
     from kg.claims_file import dump_claims_document
     from kg.yamlio import read_yaml
-    from kg.atomic import write_atomic
 
     document: dict[str, Any] = read_yaml(path)
     source = sources.get(str(document.get("source")))

@@ -9,7 +9,7 @@ hand-typed.
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, VANN, XSD, DefinedNamespace
 
 BASE = "https://w3id.org/ssb-kg/"
 
@@ -89,6 +89,8 @@ class SSB(DefinedNamespace):
     usesProcess: URIRef
     develops: URIRef
     developedBy: URIRef
+    requiresMaterial: URIRef
+    complements: URIRef
     # --- relations: production
     operates: URIRef
     operatedBy: URIRef
@@ -235,4 +237,5 @@ PREFIXES: dict[str, Namespace | str] = {
     "rdfs": RDFS,
     "xsd": XSD,
     "sh": SH,
+    "vann": VANN,
 }

@@ -51,10 +51,12 @@ def split_sentences(text: str) -> list[Sentence]:
         if line.strip():
             for paragraph in segmenter.analyze(line):
                 for sentence in paragraph:
-                    tokens = list(sentence)
+                    tokens = [t for t in sentence if t.value]
                     if tokens:
-                        start = offset + tokens[0].offset
-                        end = offset + tokens[-1].offset + len(tokens[-1].value)
-                        spans.append((start, end))
+                        start = tokens[0].offset
+                        end = tokens[-1].offset + len(tokens[-1].value)
+                        # trailing blanked tags and spaces are not part of the sentence
+                        end = start + len(line[start:end].rstrip())
+                        spans.append((offset + start, offset + end))
         offset += len(line) + 1
     return [Sentence(i, start, end) for i, (start, end) in enumerate(spans)]

@@ -1,0 +1,122 @@
+"""`kg build`, `kg stats` and `kg query` end to end, and what bad input does to the exports."""
+
+import pytest
+
+from .conftest import run_kg
+
+
+def built(mini, corpus=None):
+    args = ["build"] + (["--corpus", corpus] if corpus else [])
+    result = run_kg(*args, home=mini)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_build_writes_a_validated_turtle_export(mini, mini_corpus):
+    result = built(mini, mini_corpus)
+    assert "all 15 locators match" in result.output
+    assert "conforms to the SHACL shapes" in result.output
+    turtle = (mini / "exports" / "ssb-kg.ttl").read_text()
+    assert "id:nordcell-energy" in turtle and "ssb:pursuesRoute chem:sulfide" in turtle
+
+
+def test_build_without_a_corpus_says_locators_were_not_checked(mini):
+    assert "locators not checked" in built(mini).output
+
+
+def test_two_builds_are_byte_identical(mini):
+    built(mini)
+    first = (mini / "exports" / "ssb-kg.ttl").read_bytes()
+    built(mini)
+    assert (mini / "exports" / "ssb-kg.ttl").read_bytes() == first
+
+
+def break_claims(mini, old, new):
+    path = mini / "data" / "claims" / "alpha.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        # a SHACL violation: the pilot line loses its operator
+        ("  - {s: nordcell-energy, p: operates, o: nordcell-lyon-line}\n", "", "violates the SHACL shapes"),
+        # bad YAML
+        ("claims:\n  - {s: voltara-motors, p: partnersWith", "claims:\n  - {s: [voltara", "invalid YAML"),
+        # an unknown entity
+        ("o: nordcell-energy}", "o: nordcel-energy}", "unknown entity or chemistry 'nordcel-energy'"),
+    ],
+)
+def test_bad_input_fails_clearly_and_leaves_the_exports_intact(mini, old, new, message):
+    built(mini)
+    before = (mini / "exports" / "ssb-kg.ttl").read_bytes()
+    break_claims(mini, old, new)
+    result = run_kg("build", home=mini)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert (mini / "exports" / "ssb-kg.ttl").read_bytes() == before
+    assert sorted(p.name for p in (mini / "exports").iterdir()) == ["ssb-kg.ttl"]  # no temp files left
+
+
+def test_a_violation_report_names_the_node_and_the_constraint(mini):
+    break_claims(mini, "  - {s: nordcell-energy, p: operates, o: nordcell-lyon-line}\n", "")
+    result = run_kg("build", home=mini)
+    assert "nordcell-lyon-line" in result.output
+
+
+def test_a_stale_locator_is_reported_against_the_corpus(mini, mini_corpus):
+    break_claims(mini, "span: [138, 216]", "span: [138, 215]")
+    result = run_kg("build", "--corpus", mini_corpus, home=mini)
+    assert result.exit_code == 1
+    assert "1 locator(s) do not match" in result.output
+    assert "alpha.yaml: sentence 2" in result.output and "is at 138..216" in result.output
+
+
+def test_a_changed_article_is_reported(mini, mini_corpus, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("alpha.txt", "beta.txt"):
+        (corpus / name).write_bytes((mini_corpus / name).read_bytes())
+    (corpus / "beta.txt").write_text("Nordcell Energy rewrote this.")
+    result = run_kg("build", "--corpus", corpus, home=mini)
+    assert result.exit_code == 1
+    assert "beta.txt has changed" in result.output
+
+
+def test_stats_counts_classes_and_relations(mini):
+    built(mini)
+    result = run_kg("stats", home=mini)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any("ssb:Claim" in line and " 15 " in f" {line} " for line in lines)
+    assert any("ssb:partnersWith" in line for line in lines)
+
+
+def test_query_answers_with_the_article_and_sentence(mini):
+    built(mini)
+    result = run_kg("query", "companies-by-route", home=mini)
+    assert result.exit_code == 0, result.output
+    (row,) = [line for line in result.output.splitlines() if "Nordcell Energy" in line]
+    assert "chem:sulfide" in row and "source:alpha" in row and "Test Wire" in row and " 2 " in row
+
+
+def test_query_binds_a_parameter(mini):
+    built(mini)
+    assert "Nordcell" in run_kg("query", "companies-by-route", "-p", "route=chem:sulfide", home=mini).output
+    assert "Nordcell" not in run_kg("query", "companies-by-route", "-p", "route=chem:oxide", home=mini).output
+
+
+def test_query_errors_list_what_exists(mini):
+    built(mini)
+    unknown = run_kg("query", "who-is-best", home=mini)
+    assert unknown.exit_code == 1 and "companies-by-route" in unknown.output
+    bad = run_kg("query", "companies-by-route", "-p", "colour=red", home=mini)
+    assert bad.exit_code == 1 and "it takes: route" in bad.output
+
+
+def test_query_before_build_says_what_to_do(mini):
+    result = run_kg("query", "companies-by-route", home=mini)
+    assert result.exit_code == 1 and "run `kg build` first" in result.output
