@@ -7,6 +7,9 @@ that sentence states. Three kinds of fact exist:
     quantity   {s: ganfeng-4gwh-line, quantity: ProductionCapacity, value: 4, unit: GWh}
     milestone  {s: gac-group, milestone: MassProduction, from: 2027, to: 2030, status: Planned}
 
+A milestone may be undated: an article with no dateline can report a line in trial production
+without saying since when, and the fact still belongs in the graph.
+
 Every fact may also carry `modality` (Explicit, the default, or Implied), `by` (the person or
 organisation the article attributes the statement to), `note` (a few words of our own, never
 the article's) and, for extracted facts, `confidence` and `rule`.
@@ -225,8 +228,6 @@ def _milestone(raw: dict[str, Any], where: str) -> MilestoneFact:
         start, end = _year(raw.get("from"), where), _year(raw.get("to"), where)
     if on_date is not None:
         start = end = on_date.year
-    if start is None and end is None:
-        raise DataError(f"{where}: a milestone needs 'year', 'from'/'to' or 'date'")
     if start is not None and end is not None and start > end:
         raise DataError(f"{where}: from {start} is after to {end}")
     return MilestoneFact(

@@ -10,8 +10,27 @@ from typing import Any
 
 _SENTENCE_KEYS = ("sentence", "span", "sha256", "claims")
 _CLAIM_KEY_ORDER = (
-    "s", "p", "o", "quantity", "milestone", "value", "min", "max", "comparator", "unit", "year",
-    "from", "to", "date", "status", "about", "modality", "by", "note", "confidence", "rule",
+    "s",
+    "p",
+    "o",
+    "quantity",
+    "milestone",
+    "value",
+    "min",
+    "max",
+    "comparator",
+    "unit",
+    "year",
+    "from",
+    "to",
+    "date",
+    "status",
+    "about",
+    "modality",
+    "by",
+    "note",
+    "confidence",
+    "rule",
 )
 
 

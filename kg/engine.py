@@ -59,6 +59,11 @@ def select(store: Any, sparql: str, bindings: dict[str, str] | None = None) -> T
         )
     except SyntaxError as exc:
         raise KGError(f"SPARQL syntax error: {exc}") from None
+    except RuntimeError as exc:
+        # pyoxigraph binds only variables the SELECT clause projects
+        if "projection" in str(exc):
+            raise KGError(f"a bound parameter must appear in the SELECT clause: {exc}") from None
+        raise
     if not isinstance(result, ox.QuerySolutions):
         raise KGError("only SELECT queries can be shown as a table")
     columns = [v.value for v in result.variables]

@@ -187,9 +187,9 @@ class _Builder:
         self.add(node, RDF.predicate, predicate)
         self.add(node, RDF.object, obj)
         self.add(node, PROV.wasDerivedFrom, source_iri(loc.source))
-        self.add(node, SSB.sentenceIndex, Literal(loc.sentence, datatype=XSD.nonNegativeInteger))
-        self.add(node, SSB.charStart, Literal(loc.start, datatype=XSD.nonNegativeInteger))
-        self.add(node, SSB.charEnd, Literal(loc.end, datatype=XSD.nonNegativeInteger))
+        self.add(node, SSB.sentenceIndex, Literal(loc.sentence, datatype=XSD.integer))
+        self.add(node, SSB.charStart, Literal(loc.start, datatype=XSD.integer))
+        self.add(node, SSB.charEnd, Literal(loc.end, datatype=XSD.integer))
         self.add(node, SSB.sentenceSha256, Literal(loc.sha256))
         self.add(node, SSB.method, SSB[claim.method])
         self.add(node, SSB.modality, SSB[claim.modality])
@@ -227,7 +227,7 @@ class _Builder:
             raise DataError(f"{claim.origin}: unknown milestone kind {fact.kind!r}")
         if fact.status not in self.vocabulary.statuses:
             raise DataError(f"{claim.origin}: unknown status {fact.status!r}")
-        years = "-".join(str(y) for y in (fact.start_year, fact.end_year) if y is not None)
+        years = "-".join(str(y) for y in (fact.start_year, fact.end_year) if y is not None) or "undated"
         node = MILESTONE[f"{fact.subject}-{fact.kind}-{years}-{_digest(fact)}"]
         self.add(node, RDF.type, SSB.Milestone)
         self.add(node, SSB.milestoneKind, SSB[fact.kind])
@@ -269,6 +269,8 @@ def milestone_label(subject_name: str, fact: MilestoneFact) -> str:
     kind = re.sub(r"(?<!^)(?=[A-Z])", " ", fact.kind).lower()
     if fact.on_date:
         when = fact.on_date.isoformat()
+    elif fact.start_year is None and fact.end_year is None:
+        when = "(date not stated)"
     elif fact.start_year != fact.end_year:
         when = "-".join(str(y) for y in (fact.start_year, fact.end_year) if y is not None)
     else:

@@ -26,6 +26,7 @@ PUBLISHER = Namespace(BASE + "publisher/")
 MILESTONE = Namespace(BASE + "milestone/")
 QUANTITY = Namespace(BASE + "quantity/")
 GRAPH = Namespace(BASE + "graph/")  # named graphs in TriG exports
+SHAPE = Namespace(BASE + "shapes#")  # SHACL shapes
 
 
 class SSB(DefinedNamespace):
@@ -225,6 +226,7 @@ PREFIXES: dict[str, Namespace | str] = {
     "quantity": QUANTITY,
     "ssbunit": SSBUNIT,
     "graph": GRAPH,
+    "shape": SHAPE,
     "schema": SCHEMA,
     "qudt": QUDT,
     "unit": UNIT,

@@ -57,9 +57,8 @@ def validate(data: Graph, vocabulary: Graph, shapes: Graph) -> ValidationReport:
     import pyshacl
 
     union = Graph()
-    for graph in (vocabulary, data):
-        for triple in graph:
-            union.add(triple)
+    union += vocabulary
+    union += data
     conforms, results, _text = pyshacl.validate(
         data_graph=union,
         shacl_graph=shapes,
@@ -167,4 +166,4 @@ def _compact(iri: str) -> str:
             best = (prefix, ns)
     if best is None:
         return iri
-    return f"{best[0]}:{iri[len(best[1]):]}"
+    return f"{best[0]}:{iri[len(best[1]) :]}"

@@ -58,7 +58,6 @@ def test_claim_ids_are_stable_and_depend_on_the_fact(tmp_path):
         ("{s: a, quantity: DrivingRange, value: lots, unit: km}", "not a number"),
         ("{s: a, quantity: DrivingRange, value: 5, unit: km, comparator: '!'}", "not one of"),
         ("{s: a, milestone: MassProduction, year: 2027, status: Soon}", "not one of"),
-        ("{s: a, milestone: MassProduction, status: Planned}", "needs 'year'"),
         ("{s: a, milestone: MassProduction, from: 2030, to: 2027, status: Planned}", "after to"),
         ("{s: a, milestone: MassProduction, year: 27, status: Planned}", "not a year"),
         ("{s: a, p: partnersWith, o: b, colour: red}", "unknown key"),
@@ -91,3 +90,10 @@ def test_the_same_fact_twice_for_one_sentence_is_refused(tmp_path):
     claims_file(tmp_path, "{s: a, p: partnersWith, o: b}", "{s: a, p: partnersWith, o: b}")
     with pytest.raises(DataError, match="listed twice"):
         load_claims(tmp_path)
+
+
+def test_a_milestone_may_be_undated(tmp_path):
+    (claim,) = load_claims_file(
+        claims_file(tmp_path, "{s: a, milestone: PilotProduction, status: TrialProduction}")
+    )
+    assert (claim.fact.start_year, claim.fact.end_year, claim.fact.on_date) == (None, None, None)

@@ -51,7 +51,9 @@ def test_two_exports_are_byte_identical_across_processes(mini, tmp_path, format_
         env = {**os.environ, "PYTHONHASHSEED": seed, "SSB_KG_HOME": str(mini)}
         subprocess.run(
             [sys.executable, "-m", "kg.cli", "export", "--format", format_name, "-o", str(out)],
-            check=True, env=env, capture_output=True,
+            check=True,
+            env=env,
+            capture_output=True,
         )
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]

@@ -32,8 +32,12 @@ def citations() -> list[str]:
 
 
 def repository_files() -> list[Path]:
-    listed = subprocess.run(["git", "-C", str(REPO), "ls-files", "-co", "--exclude-standard"],
-                            capture_output=True, text=True, check=True).stdout.splitlines()
+    listed = subprocess.run(
+        ["git", "-C", str(REPO), "ls-files", "-co", "--exclude-standard"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
     return [REPO / name for name in listed if (REPO / name).is_file()]
 
 

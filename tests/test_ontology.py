@@ -19,7 +19,7 @@ def vocabulary() -> Graph:
 
 
 def ssb_terms(graph: Graph) -> set[str]:
-    return {str(s)[len(NS):] for s in graph.subjects() if str(s).startswith(NS) and str(s) != NS}
+    return {str(s)[len(NS) :] for s in graph.subjects() if str(s).startswith(NS) and str(s) != NS}
 
 
 def test_the_ontology_defines_exactly_the_terms_the_code_uses(vocabulary):
@@ -58,8 +58,16 @@ def test_every_property_has_a_domain_and_a_range(vocabulary, term):
 def test_the_design_classes_and_roles_exist(vocabulary):
     for name in ("Company", "Chemistry", "ProductionLine", "Vehicle", "Policy"):
         assert (SSB[name], RDF.type, OWL.Class) in vocabulary
-    for role in ("Automaker", "BatteryMaker", "MaterialSupplier", "EquipmentMaker", "MiningCompany",
-                 "ResearchInstitute", "GovernmentBody", "Consortium"):
+    for role in (
+        "Automaker",
+        "BatteryMaker",
+        "MaterialSupplier",
+        "EquipmentMaker",
+        "MiningCompany",
+        "ResearchInstitute",
+        "GovernmentBody",
+        "Consortium",
+    ):
         assert (SSB[role], RDFS.subClassOf, SSB.Company) in vocabulary
 
 

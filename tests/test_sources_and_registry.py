@@ -1,7 +1,5 @@
 """The sources manifest, the corpus, and the entity registry."""
 
-from pathlib import Path
-
 import pytest
 
 from kg.errors import DataError
@@ -52,6 +50,8 @@ def test_registry_entries_are_checked(tmp_path):
     path.write_text("- {id: Acme Inc, name: Acme, types: [Automaker]}\n")
     with pytest.raises(DataError, match="lower-case"):
         load_registry(path)
-    path.write_text("- {id: acme, name: Acme, types: [Automaker]}\n- {id: acme, name: A, types: [Automaker]}\n")
+    path.write_text(
+        "- {id: acme, name: Acme, types: [Automaker]}\n- {id: acme, name: A, types: [Automaker]}\n"
+    )
     with pytest.raises(DataError, match="appears twice"):
         load_registry(path)
