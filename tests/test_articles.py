@@ -200,3 +200,12 @@ def test_figures_the_articles_state(store, subject, kind, unit, number):
     numbers = {float(r[k]) for r in found for k in ("value", "lower", "upper") if r[k] is not None}
     assert number in numbers, found
     assert any(r["unit"].endswith("/" + unit) for r in found), found
+
+
+def test_the_export_loads_in_rdflib_and_pyoxigraph_alike(project, store):
+    from rdflib import Graph
+
+    turtle = project / "exports" / "ssb-kg.ttl"
+    in_rdflib = Graph().parse(turtle, format="turtle")
+    (count,) = rows(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert len(in_rdflib) == int(count["n"]) > 5000
