@@ -19,6 +19,9 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 def write_all_atomic(files: dict[Path, bytes | str]) -> None:
     """Write every file, or none of them."""
     staged: list[tuple[Path, Path]] = []
+    # one file is synced on its own; a group (an ingest writes one file per article) is flushed
+    # to disk by a single sync before any rename, which is much faster than one fsync per file
+    each = len(files) == 1
     try:
         for path, data in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -27,11 +30,23 @@ def write_all_atomic(files: dict[Path, bytes | str]) -> None:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
                 handle.flush()
-                os.fsync(handle.fileno())
+                if each:
+                    os.fsync(handle.fileno())
+            # mkstemp makes the file private (0600); a written export is an ordinary file
+            os.chmod(tmp, _ordinary_mode())
             staged.append((Path(tmp), path))
+        if not each:
+            os.sync()
     except BaseException:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise
     for tmp, path in staged:
         os.replace(tmp, path)
+
+
+def _ordinary_mode() -> int:
+    """The mode `open()` would give a new file: 0666 less the process's umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -24,6 +24,7 @@ class Assembled:
     sources: int
     entities: int
     claims: int
+    inferred: Graph = field(default_factory=Graph)  # what the ontology entails (kg/inference.py)
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,15 @@ class BuildResult:
 
     @property
     def triples(self) -> int:
-        return len(self.assembled.vocabulary) + len(self.assembled.data)
+        a = self.assembled
+        return len(a.vocabulary) + len(a.data) + len(a.inferred)
 
 
 def assemble(project: Project, corpus: Path | None = None) -> tuple[Assembled, int | None]:
     """Load and check every input, and build the graph (nothing is written)."""
     from kg.claims import load_claims
     from kg.graph import Vocabulary, build_graph
+    from kg.inference import infer
     from kg.locators import verify_locators
     from kg.ontology import load_vocabulary
     from kg.registry import load_registry
@@ -62,7 +65,8 @@ def assemble(project: Project, corpus: Path | None = None) -> tuple[Assembled, i
                 f"{len(problems)} locator(s) do not match the articles in {corpus}:\n{listing}{more}"
             )
         checked = len(claims)
-    assembled = Assembled(vocabulary, data, len(sources), len(registry), len(claims))
+    inferred = infer(vocabulary, data)
+    assembled = Assembled(vocabulary, data, len(sources), len(registry), len(claims), inferred)
     return assembled, checked
 
 
@@ -87,7 +91,7 @@ def build(project: Project, corpus: Path | None = None) -> BuildResult:
     assembled, checked = assemble(project, corpus)
     validate_assembled(project, assembled)
     target = project.exports / f"{BASENAME}.ttl"
-    write_all_atomic({target: serialize(assembled.vocabulary, assembled.data, "turtle")})
+    write_all_atomic({target: serialize(assembled.vocabulary, assembled.data, "turtle", assembled.inferred)})
     return BuildResult(assembled, [target], checked)
 
 
@@ -101,5 +105,5 @@ def export(project: Project, format_name: str, output: Path | None = None) -> Pa
     assembled, _ = assemble(project)
     validate_assembled(project, assembled)
     target = output or project.exports / f"{BASENAME}.{FORMATS[format_name].extension}"
-    write_atomic(target, serialize(assembled.vocabulary, assembled.data, format_name))
+    write_atomic(target, serialize(assembled.vocabulary, assembled.data, format_name, assembled.inferred))
     return target

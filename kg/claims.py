@@ -126,7 +126,12 @@ def load_claims(folder: Path) -> list[Claim]:
 def load_claims_file(path: Path) -> list[Claim]:
     from kg.yamlio import read_yaml
 
-    document = read_yaml(path)
+    return parse_claims_document(read_yaml(path), str(path))
+
+
+def parse_claims_document(document: Any, where_file: str) -> list[Claim]:
+    """The claims of a claims document (the parsed YAML of a claims file)."""
+    path = where_file
     if not isinstance(document, dict) or "source" not in document:
         raise DataError(f"{path}: expected a mapping with 'source' and 'sentences'")
     source = str(document["source"])

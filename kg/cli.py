@@ -111,20 +111,32 @@ def build(project, corpus: Path | None) -> None:
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(["turtle", "ntriples", "jsonld", "trig"]),
+    type=click.Choice(["turtle", "ntriples", "jsonld", "trig", "graphml", "gexf", "csv"]),
     default="turtle",
     show_default=True,
-    help="Output format.",
+    help="Output format: RDF (turtle, ntriples, jsonld, trig) or the view's network (graphml, gexf, csv).",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Output file (default: exports/ssb-kg.<ext>).",
+    type=click.Path(path_type=Path),
+    help="Output file (default: exports/ssb-kg.<ext>); for csv, a folder (default: exports/ssb-kg-csv/).",
 )
 @click.pass_obj
 def export(project, format_name: str, output: Path | None) -> None:
-    """Write the graph (vocabulary and data) in a standard RDF format."""
+    """Write the graph in a standard RDF format, or its network for Gephi, Cytoscape and spreadsheets.
+
+    graphml, gexf and csv hold the nodes and edges that `kg view` draws, with their attributes and
+    sources; csv writes nodes.csv and edges.csv into a folder.
+    """
+    if format_name in ("graphml", "gexf", "csv"):
+        from kg.graph_exports import export_graph as export_network
+
+        for path in export_network(project, format_name, output):
+            click.echo(f"wrote {path}")
+        return
+    if output is not None and output.is_dir():
+        raise click.ClickException(f"{output} is a folder; give a file name")
     from kg.build import export as export_graph
 
     click.echo(f"wrote {export_graph(project, format_name, output)}")
@@ -144,6 +156,25 @@ def stats(project) -> None:
         _print_table(question.title, select(store, question.sparql))
 
 
+format_option = click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples"]),
+    default="table",
+    show_default=True,
+    help="table: readable; csv/tsv/json/xml: SPARQL 1.1 results; turtle/ntriples: for CONSTRUCT/DESCRIBE.",
+)
+endpoint_option = click.option(
+    "--endpoint", metavar="URL", help="Ask a SPARQL 1.1 endpoint instead of the built graph."
+)
+graph_option = click.option(
+    "--graph", metavar="IRI", help="With --endpoint: the named graph to query (default-graph-uri)."
+)
+sources_option = click.option(
+    "--with-sources", is_flag=True, help="Add each row's sources (article, sentence, publisher, date)."
+)
+
+
 @cli.command()
 @click.argument("name", required=False)
 @click.option(
@@ -155,29 +186,246 @@ def stats(project) -> None:
     help="Bind a parameter of the question (repeatable).",
 )
 @click.option("--list", "list_questions", is_flag=True, help="List the named questions.")
+@format_option
+@sources_option
+@endpoint_option
+@graph_option
 @click.pass_obj
-def query(project, name: str | None, params: tuple[str, ...], list_questions: bool) -> None:
-    """Ask the graph a named question."""
-    from kg.engine import open_graph, select
-    from kg.exports import BASENAME
-    from kg.questions import get_question, load_questions
+def query(
+    project,
+    name: str | None,
+    params: tuple[str, ...],
+    list_questions: bool,
+    format_name: str,
+    with_sources: bool,
+    endpoint: str | None,
+    graph: str | None,
+) -> None:
+    """Ask the graph a named question (kg query --list shows them)."""
+    from kg.asking import ask_question
+    from kg.questions import load_questions
 
     if list_questions or not name:
         for question in load_questions().values():
             args = " ".join(f"[-p {p.name}=...]" for p in question.parameters)
             click.echo(f"{question.name:28} {question.title} {args}".rstrip())
         return
-    question = get_question(name)
-    bindings = dict(_split_param(p) for p in params)
-    known = {p.name for p in question.parameters}
-    unknown = set(bindings) - known
-    if unknown:
-        raise click.ClickException(
-            f"unknown parameter(s) {', '.join(sorted(unknown))} for {name}; "
-            f"it takes: {', '.join(sorted(known)) or 'none'}"
-        )
-    store = open_graph(project.exports / f"{BASENAME}.ttl")
-    _print_table(question.title, select(store, question.sparql, bindings))
+    answer = ask_question(project, name, dict(_split_param(p) for p in params), endpoint, graph, with_sources)
+    _emit(answer, format_name, load_questions()[name].title)
+
+
+@cli.command()
+@click.argument("text", metavar="QUERY")
+@format_option
+@sources_option
+@endpoint_option
+@graph_option
+@click.pass_obj
+def sparql(
+    project, text: str, format_name: str, with_sources: bool, endpoint: str | None, graph: str | None
+) -> None:
+    """Run any SPARQL query: kg sparql 'SELECT ...' or kg sparql @file.rq.
+
+    The project's prefixes (ssb:, id:, chem:, rdfs: ...) need no PREFIX lines.
+    """
+    from kg.asking import ask_sparql
+
+    _emit(ask_sparql(project, text, endpoint, graph, with_sources), format_name, "")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7879, show_default=True, type=int, help="Port (0: any free port).")
+@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run.")
+@click.option(
+    "--max-rows",
+    default=10000,
+    show_default=True,
+    type=int,
+    help="Most rows (or triples) an answer may have.",
+)
+@click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
+@click.pass_obj
+def serve(project, host: str, port: int, timeout: float, max_rows: int, workers: int) -> None:
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint, with a page of examples."""
+    from kg.serve import serve as run_server
+
+    run_server(project, host, port, timeout, max_rows, workers, announce=click.echo)
+
+
+@cli.command()
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="Graph Store Protocol URL, e.g. http://localhost:7878/store.",
+)
+@click.option("--graph", metavar="IRI", help="Named graph to replace (default: the default graph).")
+@click.pass_obj
+def push(project, endpoint: str, graph: str | None) -> None:
+    """Load the built graph into a triplestore (SPARQL 1.1 Graph Store Protocol PUT)."""
+    from kg.exports import BASENAME
+    from kg.remote import push as push_graph
+
+    sent = push_graph(project.exports / f"{BASENAME}.ttl", endpoint, graph)
+    click.echo(
+        f"pushed {sent} bytes of Turtle to {endpoint} ({'graph ' + graph if graph else 'default graph'})"
+    )
+
+
+@cli.command()
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output HTML file (default: exports/view.html).",
+)
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the web browser.")
+@click.option(
+    "--preset",
+    type=click.Choice(["full", "partnerships", "supply-chain"]),
+    default="full",
+    show_default=True,
+    help="full graph, partnership network, or supply chain from raw material to vehicle.",
+)
+@click.option(
+    "--relations",
+    metavar="LIST",
+    help="Comma-separated relation groups (partnership,supply,chemistry,production,vehicle,policy) "
+    "or relation names (suppliesTo,...).",
+)
+@click.option(
+    "--since", type=int, metavar="YEAR", help="Only facts reported in YEAR or later (undated kept)."
+)
+@click.option("--focus", metavar="ENTITY", help="Only the neighbourhood of ENTITY (id, name or alias).")
+@click.option(
+    "--depth", type=click.IntRange(min=0), default=1, show_default=True, help="Steps around --focus."
+)
+@click.option(
+    "--screenshot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also save a PNG of the page as headless Chromium draws it (needs playwright and chromium).",
+)
+@click.pass_obj
+def view(
+    project,
+    output: Path | None,
+    open_page: bool,
+    preset: str,
+    relations: str | None,
+    since: int | None,
+    focus: str | None,
+    depth: int,
+    screenshot: Path | None,
+) -> None:
+    """Write the graph as one interactive HTML page that works offline (default: exports/view.html)."""
+    from kg.selection import Selection
+    from kg.view import write_view
+
+    names = tuple(r.strip() for r in (relations or "").split(",") if r.strip())
+    result = write_view(project, output, Selection(preset, names, since, focus, depth))
+    click.echo(f"wrote {result.path}: {result.nodes} nodes, {result.edges} edges ({result.preset})")
+    if screenshot:
+        from kg.browser import screenshot as take_screenshot
+
+        take_screenshot(result.path, screenshot)
+        click.echo(f"wrote {screenshot}")
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(result.path.resolve().as_uri())
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes to extract with.",
+)
+@click.pass_obj
+def ingest(project, paths: tuple[Path, ...], jobs: int) -> None:
+    """Extract facts from the articles at PATHS (files or folders) and propose them for review."""
+    from kg.extraction.ingest import ingest as ingest_articles
+    from kg.extraction.report import print_ingest
+
+    print_ingest(ingest_articles(project, list(paths), jobs))
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--source", help="Only what this article proposes.")
+@click.option("--min-confidence", type=float, help="Only what is at least this confident.")
+@click.pass_context
+def review(ctx: click.Context, source: str | None, min_confidence: float | None) -> None:
+    """List pending claims and candidates; accept, reject or merge them (see the subcommands)."""
+    if ctx.invoked_subcommand is None:
+        from kg.extraction.report import print_pending
+        from kg.extraction.review import pending
+
+        print_pending(pending(ctx.obj, source, min_confidence))
+
+
+@review.command("accept")
+@click.argument("ids", nargs=-1)
+@click.option("--min-confidence", type=float, help="Accept everything at least this confident.")
+@click.option("--all", "everything", is_flag=True, help="Accept everything pending.")
+@click.pass_obj
+def review_accept(project, ids: tuple[str, ...], min_confidence: float | None, everything: bool) -> None:
+    """Accept claims and candidates (by id, by confidence, or all): they join the graph at the next build."""
+    from kg.extraction.report import print_decision
+    from kg.extraction.review import accept
+
+    print_decision("accepted", accept(project, ids, min_confidence, everything))
+
+
+@review.command("reject")
+@click.argument("ids", nargs=-1)
+@click.option("--max-confidence", type=float, help="Reject everything less confident than this.")
+@click.option("--all", "everything", is_flag=True, help="Reject everything pending.")
+@click.pass_obj
+def review_reject(project, ids: tuple[str, ...], max_confidence: float | None, everything: bool) -> None:
+    """Reject claims and candidates; re-ingesting never proposes them again."""
+    from kg.extraction.report import print_decision
+    from kg.extraction.review import reject
+
+    print_decision("rejected", reject(project, ids, max_confidence, everything))
+
+
+@review.command("merge")
+@click.argument("candidate")
+@click.argument("entity")
+@click.pass_obj
+def review_merge(project, candidate: str, entity: str) -> None:
+    """Record that CANDIDATE is another name of the registry's ENTITY."""
+    from kg.extraction.report import print_decision
+    from kg.extraction.review import merge
+
+    print_decision("merged", merge(project, candidate, entity))
+
+
+@cli.command("eval")
+@corpus_option
+@click.option(
+    "--min-confidence", type=float, default=0.0, show_default=True, help="Ignore less confident facts."
+)
+@click.option(
+    "--show",
+    type=click.IntRange(min=0),
+    default=40,
+    show_default=True,
+    help="Misses and false positives listed.",
+)
+@click.pass_obj
+def evaluate(project, corpus: Path | None, min_confidence: float, show: int) -> None:
+    """Compare extraction with the curated claims: precision, recall, F1, entity recall."""
+    from kg.extraction.evaluation import evaluate as run_evaluation
+    from kg.extraction.report import print_evaluation
+    from kg.sources import resolve_corpus
+
+    print_evaluation(run_evaluation(project, _require_corpus(resolve_corpus(corpus)), min_confidence), show)
 
 
 def _split_param(text: str) -> tuple[str, str]:
@@ -185,6 +433,22 @@ def _split_param(text: str) -> tuple[str, str]:
     if not sep or not key:
         raise click.ClickException(f"parameter {text!r} is not KEY=VALUE")
     return key.strip(), value.strip()
+
+
+def _emit(answer, format_name: str, title: str) -> None:
+    from kg.engine import Table, Triples
+
+    if format_name != "table":
+        from kg.results import serialize
+
+        click.echo(serialize(answer, format_name).decode("utf-8"), nl=False)
+    elif isinstance(answer, bool):
+        click.echo("yes" if answer else "no")
+    elif isinstance(answer, Triples):
+        rows = [[t.subject, t.predicate, t.object] for t in answer.triples]
+        _print_table(title, Table(["subject", "predicate", "object"], rows))
+    else:
+        _print_table(title, answer)
 
 
 def _print_table(title: str, table) -> None:

@@ -1,16 +1,40 @@
-"""Run SPARQL on the built graph with pyoxigraph, binding parameters as RDF terms."""
+"""Run SPARQL on the built graph with pyoxigraph, binding parameters as RDF terms.
+
+An answer is a `Table` (SELECT), a `Triples` (CONSTRUCT, DESCRIBE) or a bool (ASK). The
+`LocalGraph` backend runs queries in this process; `kg.remote.RemoteEndpoint` runs the same
+queries on a SPARQL server and gives the same kinds of answer.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from kg.errors import KGError
 from kg.namespaces import PREFIXES
 
 _PREFIXED = re.compile(r"^([A-Za-z][\w-]*):([^\s/][^\s]*)$")
+_SYNTAX = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+# The first keyword of a SPARQL Update request, after its prologue (BASE / PREFIX) and comments.
+_UPDATE = re.compile(
+    r"^(?:\s|#[^\n]*\n|(?:BASE\s*<[^>]*>)|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>))*"
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.I,
+)
+
+
+class QueryError(KGError):
+    """A query that cannot be run: bad syntax, an update, an unknown parameter ..."""
+
+
+class UpdateRefused(QueryError):
+    """A SPARQL Update sent where only queries are allowed."""
+
+
+class TooManyResults(QueryError):
+    """An answer larger than the cap its caller set."""
 
 
 @dataclass(frozen=True)
@@ -19,6 +43,26 @@ class Table:
 
     columns: list[str]
     rows: list[list[Any]]
+
+
+@dataclass(frozen=True)
+class Triples:
+    """A CONSTRUCT or DESCRIBE result: pyoxigraph triples, sorted."""
+
+    triples: list[Any]
+
+
+Answer = Table | Triples | bool
+
+
+class Backend(Protocol):
+    """Something that answers SPARQL with bound parameters: a local store or a remote endpoint."""
+
+    def run(self, sparql: str, bindings: dict[str, Any] | None = None) -> Answer: ...
+
+
+def sparql_prefixes() -> dict[str, str]:
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 def open_graph(turtle: Path) -> Any:
@@ -31,6 +75,21 @@ def open_graph(turtle: Path) -> Any:
     with turtle.open("rb") as handle:
         store.bulk_load(handle, format=ox.RdfFormat.TURTLE)
     return store
+
+
+class LocalGraph:
+    """Queries on a pyoxigraph store in this process."""
+
+    def __init__(self, store: Any, max_rows: int | None = None) -> None:
+        self.store = store
+        self.max_rows = max_rows
+
+    @classmethod
+    def from_file(cls, turtle: Path, max_rows: int | None = None) -> LocalGraph:
+        return cls(open_graph(turtle), max_rows)
+
+    def run(self, sparql: str, bindings: dict[str, Any] | None = None) -> Answer:
+        return run(self.store, sparql, bindings, self.max_rows)
 
 
 def to_term(value: str) -> Any:
@@ -49,26 +108,71 @@ def to_term(value: str) -> Any:
     return ox.Literal(value)
 
 
-def select(store: Any, sparql: str, bindings: dict[str, str] | None = None) -> Table:
+def check_is_query(sparql: str) -> None:
+    """Refuse a SPARQL Update with a clear message (the graph is only ever read here)."""
+    match = _UPDATE.match(sparql)
+    if match:
+        raise UpdateRefused(
+            f"this is a SPARQL Update ({match.group(1).upper()}); the graph is read-only here: "
+            "change data/ and run `kg build` instead"
+        )
+
+
+def syntax_error(exc: Exception) -> QueryError:
+    """pyoxigraph's 'error at 3:7: expected ...' as a message naming line and column."""
+    text = str(exc).strip()
+    match = _SYNTAX.match(text)
+    if match:
+        line, column, reason = match.groups()
+        return QueryError(f"SPARQL syntax error at line {line}, column {column}: {reason.strip()}")
+    return QueryError(f"SPARQL syntax error: {text}")
+
+
+def run(
+    store: Any, sparql: str, bindings: dict[str, Any] | None = None, max_rows: int | None = None
+) -> Answer:
+    """Run any query; `bindings` maps variable names to terms (or to strings, read by `to_term`)."""
     import pyoxigraph as ox
 
-    substitutions = {ox.Variable(k): to_term(v) for k, v in (bindings or {}).items()}
+    check_is_query(sparql)
+    substitutions = {
+        ox.Variable(k): to_term(v) if isinstance(v, str) else v for k, v in (bindings or {}).items()
+    }
     try:
-        result = store.query(
-            sparql, substitutions=substitutions, prefixes={p: str(ns) for p, ns in PREFIXES.items()}
-        )
+        result = store.query(sparql, substitutions=substitutions, prefixes=sparql_prefixes())
     except SyntaxError as exc:
-        raise KGError(f"SPARQL syntax error: {exc}") from None
-    except RuntimeError as exc:
+        raise syntax_error(exc) from None
+    except (RuntimeError, OSError, ValueError) as exc:
         # pyoxigraph binds only variables the SELECT clause projects
         if "projection" in str(exc):
-            raise KGError(f"a bound parameter must appear in the SELECT clause: {exc}") from None
-        raise
-    if not isinstance(result, ox.QuerySolutions):
-        raise KGError("only SELECT queries can be shown as a table")
-    columns = [v.value for v in result.variables]
-    rows = [[solution[c] for c in columns] for solution in result]
-    return Table(columns, rows)
+            raise QueryError(f"a bound parameter must appear in the SELECT clause: {exc}") from None
+        raise QueryError(f"the query failed: {exc}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return bool(result)
+    if isinstance(result, ox.QuerySolutions):
+        columns = [v.value for v in result.variables]
+        rows = [[solution[c] for c in columns] for solution in _capped(result, max_rows, "row")]
+        return Table(columns, rows)
+    return Triples(sorted(_capped(result, max_rows, "triple"), key=str))
+
+
+def _capped(results: Any, max_rows: int | None, unit: str) -> list[Any]:
+    """All results, or TooManyResults as soon as there are more than max_rows."""
+    taken = []
+    for item in results:
+        taken.append(item)
+        if max_rows is not None and len(taken) > max_rows:
+            raise TooManyResults(
+                f"the answer has more than {max_rows} {unit}s, the cap here; narrow the query or add a LIMIT"
+            )
+    return taken
+
+
+def select(store: Any, sparql: str, bindings: dict[str, Any] | None = None) -> Table:
+    answer = run(store, sparql, bindings)
+    if not isinstance(answer, Table):
+        raise QueryError("only SELECT queries can be shown as a table")
+    return answer
 
 
 def term_text(term: Any) -> str:
@@ -83,4 +187,6 @@ def term_text(term: Any) -> str:
             if term.value.startswith(ns) and prefix not in ("rdf", "xsd"):
                 return f"{prefix}:{term.value[len(ns) :]}"
         return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
     return term.value

@@ -2,7 +2,8 @@
 
 rdflib's Turtle writer sorts subjects and predicates, and the graph has no blank nodes, so its
 output is stable. N-Triples lines are sorted here; JSON-LD nodes are sorted by @id with sorted
-keys; TriG puts the vocabulary and the data in two named graphs, each written as sorted Turtle.
+keys; TriG puts the vocabulary, the asserted data and the inferred triples (kg/inference.py) in
+three named graphs, each written as sorted Turtle; the other formats hold all three together.
 """
 
 from __future__ import annotations
@@ -34,30 +35,31 @@ FORMATS = {
 BASENAME = "ssb-kg"
 VOCABULARY_GRAPH = GRAPH.vocabulary
 DATA_GRAPH = GRAPH.data
+INFERRED_GRAPH = GRAPH.inferred
 
 
-def combined(vocabulary: Graph, data: Graph) -> Graph:
+def combined(*graphs: Graph) -> Graph:
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
-    for triple in vocabulary:
-        graph.add(triple)
-    for triple in data:
-        graph.add(triple)
+    for part in graphs:
+        for triple in part:
+            graph.add(triple)
     return graph
 
 
-def serialize(vocabulary: Graph, data: Graph, format_name: str) -> bytes:
-    """The vocabulary and data together in one of FORMATS."""
+def serialize(vocabulary: Graph, data: Graph, format_name: str, inferred: Graph | None = None) -> bytes:
+    """The vocabulary, data and inferred triples together in one of FORMATS."""
+    inferred = inferred if inferred is not None else Graph()
     if format_name == "turtle":
-        return _turtle(combined(vocabulary, data))
+        return _turtle(combined(vocabulary, data, inferred))
     if format_name == "ntriples":
-        lines = combined(vocabulary, data).serialize(format="nt", encoding="utf-8").decode("utf-8")
+        lines = combined(vocabulary, data, inferred).serialize(format="nt", encoding="utf-8").decode("utf-8")
         return ("\n".join(sorted(line for line in lines.splitlines() if line.strip())) + "\n").encode()
     if format_name == "jsonld":
-        return _jsonld(combined(vocabulary, data))
+        return _jsonld(combined(vocabulary, data, inferred))
     if format_name == "trig":
-        return _trig(vocabulary, data)
+        return _trig(vocabulary, data, inferred)
     raise ValueError(f"unknown format {format_name!r}")
 
 
@@ -81,12 +83,13 @@ def _sorted_values(node: dict) -> dict:
     }
 
 
-def _trig(vocabulary: Graph, data: Graph) -> bytes:
-    # Each named graph is written as sorted Turtle; the prefixes both use go first, once.
+def _trig(vocabulary: Graph, data: Graph, inferred: Graph) -> bytes:
+    # Each named graph is written as sorted Turtle; the prefixes they use go first, once.
     prefixes: set[str] = set()
     blocks = []
-    for name, graph in ((VOCABULARY_GRAPH, vocabulary), (DATA_GRAPH, data)):
-        lines = _turtle(combined(graph, Graph())).decode("utf-8").splitlines()
+    parts = ((VOCABULARY_GRAPH, vocabulary), (DATA_GRAPH, data), (INFERRED_GRAPH, inferred))
+    for name, graph in (part for part in parts if len(part[1])):
+        lines = _turtle(combined(graph)).decode("utf-8").splitlines()
         prefixes.update(line for line in lines if line.startswith("@prefix"))
         statements = "\n".join(line for line in lines if not line.startswith("@prefix")).strip()
         blocks.append(f"\n<{name}> {{\n{statements}\n}}\n")

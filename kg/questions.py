@@ -4,22 +4,45 @@ A question file `kg/queries/<name>.rq` starts with comment lines:
 
     # title: Companies pursuing each chemistry route
     # description: One sentence on what it answers.
-    # param route: a chemistry concept, e.g. chem:sulfide (default: every route)
+    # param route (chemistry): a chemistry concept, e.g. sulfide or chem:sulfide
+    # param year (integer): a start year (default: 2027)
+    # example: route=sulfide
 
-Parameters are SPARQL variables bound at run time (never pasted into the query text).
+A parameter is a SPARQL variable that the query projects; it is bound at run time as an RDF
+term (never pasted into the query text). Without a value, and without a default, it is left
+unbound: the question then answers for every value. The type in brackets says how a value
+is read (see PARAMETER_TYPES); `example` lines give values that show the question at work (the
+endpoint's page and the tests use them).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kg.errors import KGError
+from kg.namespaces import CHEM, ID, PREFIXES, SOURCE, SSB
 
 QUESTIONS_DIR = Path(__file__).parent / "queries"
+RESOLVE_QUERY = QUESTIONS_DIR / "internal" / "resolve.rq"
 _HEADER = re.compile(r"^#\s*(title|description):\s*(.+)$")
-_PARAM = re.compile(r"^#\s*param\s+(\w+):\s*(.+?)(?:\s*\(default:\s*(.+)\))?\s*$")
+_EXAMPLE = re.compile(r"^#\s*example:\s*(.+)$")
+_PARAM = re.compile(r"^#\s*param\s+(\w+)(?:\s*\((\w+)\))?:\s*(.+?)(?:\s*\(default:\s*(.+)\))?\s*$")
+
+# type -> the namespace a bare name is looked up in (None: the value is read as it is written)
+PARAMETER_TYPES: dict[str, str | None] = {
+    "entity": str(ID),  # a company, product, line, vehicle, policy, place or person: toyota, "GAC Group"
+    "chemistry": str(CHEM),  # a chemistry concept: sulfide, "LLZO"
+    "term": str(SSB._NS),  # an ontology term: Operational, MassProduction, DrivingRange
+    "source": str(SOURCE),  # an article: 003
+    "integer": None,
+    "decimal": None,
+    "text": None,
+    "iri": None,  # a prefixed name or <IRI>, numbers and plain text as written (the default)
+}
 
 
 @dataclass(frozen=True)
@@ -27,6 +50,7 @@ class Parameter:
     name: str
     description: str
     default: str | None = None
+    type: str = "iri"
 
 
 @dataclass(frozen=True)
@@ -36,27 +60,31 @@ class Question:
     description: str
     parameters: tuple[Parameter, ...]
     sparql: str
+    examples: tuple[dict[str, str], ...] = ()
 
 
 def parse_question(path: Path) -> Question:
     fields: dict[str, str] = {}
     parameters = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    examples = []
+    text = path.read_text(encoding="utf-8")
+    for line in text.splitlines():
         if not line.startswith("#"):
             break
         if match := _PARAM.match(line):
-            name, description, default = match.groups()
-            parameters.append(Parameter(name, description, default))
+            name, kind, description, default = match.groups()
+            kind = kind or "iri"
+            if kind not in PARAMETER_TYPES:
+                raise KGError(f"{path}: parameter {name} has unknown type {kind!r}")
+            parameters.append(Parameter(name, description, default, kind))
+        elif match := _EXAMPLE.match(line):
+            examples.append(dict(_split_assignment(a) for a in match.group(1).split()))
         elif match := _HEADER.match(line):
             fields[match.group(1)] = match.group(2).strip()
     if "title" not in fields:
         raise KGError(f"{path}: a question needs a '# title:' header")
     return Question(
-        path.stem,
-        fields["title"],
-        fields.get("description", ""),
-        tuple(parameters),
-        path.read_text(encoding="utf-8"),
+        path.stem, fields["title"], fields.get("description", ""), tuple(parameters), text, tuple(examples)
     )
 
 
@@ -69,3 +97,87 @@ def get_question(name: str, folder: Path = QUESTIONS_DIR) -> Question:
     if name not in questions:
         raise KGError(f"unknown question {name!r}; known: {', '.join(questions)}")
     return questions[name]
+
+
+def bind_parameters(
+    question: Question, given: dict[str, str], lookup: Callable[[str, str], list[Any]] | None = None
+) -> dict[str, Any]:
+    """The question's parameters as RDF terms: given values, else defaults; unknown names refused.
+
+    `lookup(text, namespace)` finds the nodes of a namespace whose IRI ends in `text` or whose
+    name or alias is `text` (see `resolve_lookup`); without it, a bare name is taken as a local id.
+    """
+    known = {p.name: p for p in question.parameters}
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        takes = ", ".join(f"{p.name} ({p.type})" for p in question.parameters) or "none"
+        raise KGError(f"unknown parameter(s) {', '.join(unknown)} for {question.name}; it takes: {takes}")
+    bound = {}
+    for name, parameter in known.items():
+        value = given.get(name, parameter.default)
+        if value is not None:
+            bound[name] = parse_value(parameter, value, lookup)
+    return bound
+
+
+def parse_value(parameter: Parameter, value: str, lookup: Callable[[str, str], list[Any]] | None) -> Any:
+    import pyoxigraph as ox
+
+    from kg.engine import to_term
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    if parameter.type in ("integer", "decimal"):
+        pattern = r"-?\d+" if parameter.type == "integer" else r"-?\d+(\.\d+)?"
+        if not re.fullmatch(pattern, value.strip()):
+            raise KGError(f"parameter {parameter.name} takes an {parameter.type}, not {value!r}")
+        return ox.Literal(value.strip(), datatype=ox.NamedNode(xsd + parameter.type))
+    if parameter.type == "text":
+        return ox.Literal(value)
+    namespace = PARAMETER_TYPES[parameter.type]
+    if namespace is None or value.startswith("<") or _is_prefixed(value):
+        return to_term(value)
+    if lookup is None:
+        return ox.NamedNode(namespace + value)
+    found = lookup(value, namespace)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise KGError(f"parameter {parameter.name}: nothing in the graph is called {value!r}")
+    names = ", ".join(sorted(_short(n.value) for n in found))
+    raise KGError(f"parameter {parameter.name}: {value!r} is ambiguous: {names}")
+
+
+def resolve_lookup(backend: Any) -> Callable[[str, str], list[Any]]:
+    """A `lookup` that asks `backend` (local or remote) for nodes by local id, name or alias."""
+    import pyoxigraph as ox
+
+    from kg.engine import Table
+
+    sparql = RESOLVE_QUERY.read_text(encoding="utf-8")
+
+    def lookup(text: str, namespace: str) -> list[Any]:
+        answer = backend.run(sparql, {"text": ox.Literal(text.lower()), "namespace": ox.Literal(namespace)})
+        assert isinstance(answer, Table)
+        exact = [row[0] for row in answer.rows if row[0].value == namespace + text]
+        return exact or sorted({row[0] for row in answer.rows}, key=str)
+
+    return lookup
+
+
+def _is_prefixed(value: str) -> bool:
+    prefix, sep, _ = value.partition(":")
+    return bool(sep) and prefix in PREFIXES
+
+
+def _short(iri: str) -> str:
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(str(namespace)):
+            return f"{prefix}:{iri[len(str(namespace)) :]}"
+    return iri
+
+
+def _split_assignment(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise KGError(f"parameter {text!r} is not KEY=VALUE")
+    return key.strip(), value.strip()

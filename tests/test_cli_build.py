@@ -120,3 +120,9 @@ def test_query_errors_list_what_exists(mini):
 def test_query_before_build_says_what_to_do(mini):
     result = run_kg("query", "companies-by-route", home=mini)
     assert result.exit_code == 1 and "run `kg build` first" in result.output
+
+
+def test_exports_are_ordinary_readable_files(mini):
+    built(mini)
+    mode = (mini / "exports" / "ssb-kg.ttl").stat().st_mode & 0o777
+    assert mode & 0o044 == 0o044  # group and others may read it, as with any file the user writes

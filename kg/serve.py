@@ -1,0 +1,205 @@
+"""`kg serve`: the built graph as a read-only SPARQL 1.1 Protocol endpoint.
+
+Werkzeug parses requests and negotiates content types; waitress, a small pure-Python WSGI
+server, serves them with a few threads; each query runs in a worker process (kg/worker.py) so
+that the timeout really stops it. Routes:
+
+    /sparql            the SPARQL 1.1 Protocol: GET ?query=, POST form or application/sparql-query
+    /questions/NAME    a named question, its parameters as query parameters (?company=toyota)
+    /                  a page listing the named questions as runnable examples
+    /view              the network view (exports/view.html), once `kg view` has written it
+
+Answers come as SPARQL JSON (the default), CSV, TSV or XML, and Turtle or N-Triples for
+CONSTRUCT/DESCRIBE, chosen by the Accept header or by `?format=json|csv|tsv|xml|turtle|ntriples`.
+"""
+
+from __future__ import annotations
+
+import html
+import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kg.project import Project
+from kg.worker import Job, QueryPool, Reply
+
+TABLE_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+}
+GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples"}
+FORMAT_PARAMETER = {"json", "csv", "tsv", "xml", "turtle", "ntriples"}
+VIEW_FILE = "view.html"
+
+
+def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
+    """The WSGI application."""
+    from werkzeug.wrappers import Request, Response
+
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        request = Request(environ)
+        response = _route(request, project, pool)
+        response.headers["Access-Control-Allow-Origin"] = "*"  # lets YASGUI and notebooks in browsers call it
+        return response(environ, start_response)
+
+    def _route(request: Any, project: Project, pool: QueryPool) -> Any:
+        path = request.path.rstrip("/") or "/"
+        if request.method == "OPTIONS":
+            return Response(status=204, headers={"Access-Control-Allow-Headers": "Content-Type, Accept"})
+        if path == "/":
+            return Response(index_page(project), mimetype="text/html")
+        if path == "/view":
+            view = project.exports / VIEW_FILE
+            if not view.is_file():
+                return _text(404, "no network view yet: run `kg view` to write exports/view.html")
+            return Response(view.read_bytes(), mimetype="text/html")
+        if path == "/sparql":
+            return _reply(protocol_request(request, pool))
+        if path.startswith("/questions/"):
+            return _reply(question_request(request, path.split("/", 2)[2], pool))
+        return _text(404, f"nothing at {request.path}: try / or /sparql")
+
+    def _reply(reply: Reply) -> Any:
+        return Response(reply.body, status=reply.status, content_type=reply.media_type)
+
+    def _text(status: int, message: str) -> Any:
+        return _reply(Reply.error(status, message))
+
+    return app
+
+
+def protocol_request(request: Any, pool: QueryPool) -> Reply:
+    """A SPARQL 1.1 Protocol query operation, or the reason it is refused."""
+    content_type = (request.mimetype or "").lower()
+    if request.method not in ("GET", "POST"):
+        return Reply.error(405, "use GET or POST")
+    if content_type == "application/sparql-update" or "update" in request.form or "update" in request.args:
+        return Reply.error(403, "this endpoint is read-only: SPARQL Update is refused")
+    if request.method == "POST" and content_type == "application/sparql-query":
+        sparql = request.get_data(as_text=True)
+    elif request.method == "POST" and content_type == "application/x-www-form-urlencoded":
+        sparql = request.form.get("query", "")
+    elif request.method == "POST":
+        return Reply.error(415, "POST a form (query=...) or an application/sparql-query body")
+    else:
+        sparql = request.args.get("query", "")
+    if not sparql.strip():
+        return Reply.error(
+            400, "no query: pass query=... (GET or a POSTed form) or POST application/sparql-query"
+        )
+    fields = set(request.args) | set(request.form)
+    if fields & {"default-graph-uri", "named-graph-uri"}:
+        return Reply.error(
+            400, "this endpoint holds one graph: default-graph-uri and named-graph-uri are not supported"
+        )
+    return _negotiated(
+        request, lambda table, graph: Job(sparql=sparql, table_format=table, graph_format=graph), pool
+    )
+
+
+def question_request(request: Any, name: str, pool: QueryPool) -> Reply:
+    params = tuple(sorted((k, v) for k, v in request.args.items() if k != "format" and v != ""))
+    return _negotiated(
+        request,
+        lambda table, graph: Job(question=name, params=params, table_format=table, graph_format=graph),
+        pool,
+    )
+
+
+def _negotiated(request: Any, make_job: Callable[[str | None, str | None], Job], pool: QueryPool) -> Reply:
+    chosen = request.args.get("format")
+    if chosen:
+        if chosen not in FORMAT_PARAMETER:
+            return Reply.error(
+                400, f"unknown format {chosen!r}; choose from {', '.join(sorted(FORMAT_PARAMETER))}"
+            )
+        table = chosen if chosen not in GRAPH_TYPES.values() else None
+        graph = chosen if chosen in GRAPH_TYPES.values() else None
+    else:
+        accept = request.accept_mimetypes
+        table = TABLE_TYPES.get(accept.best_match(list(TABLE_TYPES)) or "") if accept else "json"
+        graph = GRAPH_TYPES.get(accept.best_match(list(GRAPH_TYPES)) or "") if accept else "turtle"
+    return pool.run(make_job(table, graph))
+
+
+def index_page(project: Project) -> str:
+    """The page at /: every named question as a small form, and a box for any query."""
+    from kg.questions import load_questions
+
+    items = []
+    for question in load_questions().values():
+        example = question.examples[0] if question.examples else {}
+        inputs = "".join(
+            f'<label>{html.escape(p.name)} <input name="{html.escape(p.name)}" '
+            f'value="{html.escape(example.get(p.name, p.default or ""))}" '
+            f'title="{html.escape(p.description)}"></label> '
+            for p in question.parameters
+        )
+        link = f"/questions/{question.name}?" + urllib.parse.urlencode({**example, "format": "json"})
+        items.append(
+            f"<li><h3>{html.escape(question.title)} <code>{question.name}</code></h3>"
+            f"<p>{html.escape(question.description)}</p>"
+            f'<form action="/questions/{question.name}">{inputs}{_format_select()}'
+            f'<button>Ask</button> <a href="{html.escape(link)}">example</a></form>'
+            f"<details><summary>SPARQL</summary><pre>{html.escape(question.sparql)}</pre></details></li>"
+        )
+    view = project.exports / VIEW_FILE
+    view_link = '<p><a href="/view">The network view</a> of the graph.</p>' if view.is_file() else ""
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>ssb-kg SPARQL endpoint</title>
+<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}li{{margin-bottom:1em}}
+pre{{background:#f4f4f4;padding:.5em;overflow:auto}}textarea{{width:100%}}</style></head>
+<body><h1>ssb-kg: the solid-state battery graph</h1>
+<p>A read-only SPARQL 1.1 endpoint at <code>/sparql</code> (GET or POST; JSON, CSV, TSV or XML results,
+Turtle for CONSTRUCT and DESCRIBE). The prefixes <code>ssb: id: chem: rdfs: skos: prov:</code> and the
+others of the project need no PREFIX lines.</p>{view_link}
+<form action="/sparql"><textarea name="query" rows="6">SELECT ?company ?name WHERE {{
+  ?company a ssb:Automaker ; rdfs:label ?name }} ORDER BY ?name</textarea><br>
+{_format_select()}<button>Run</button></form>
+<h2>Named questions</h2><ul>{"".join(items)}</ul></body></html>
+"""
+
+
+def _format_select() -> str:
+    options = "".join(f"<option>{f}</option>" for f in ("json", "csv", "tsv", "xml", "turtle"))
+    return f'<select name="format">{options}</select> '
+
+
+def serve(
+    project: Project,
+    host: str = "127.0.0.1",
+    port: int = 7879,
+    timeout: float = 30.0,
+    max_rows: int = 10000,
+    workers: int = 2,
+    announce: Callable[[str], None] = print,
+) -> None:
+    """Run the endpoint until interrupted."""
+    from waitress import create_server
+
+    from kg.engine import QueryError
+    from kg.errors import KGError
+    from kg.exports import BASENAME
+
+    graph_file: Path = project.exports / f"{BASENAME}.ttl"
+    if not graph_file.is_file():
+        raise QueryError(f"no built graph at {graph_file}; run `kg build` first")
+    pool = QueryPool(graph_file, workers, timeout, max_rows)
+    try:
+        try:
+            server = create_server(make_app(project, pool), host=host, port=port, threads=max(4, workers * 2))
+        except OSError as exc:
+            raise KGError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        announce(
+            f"serving {graph_file} at http://{host}:{server.effective_port}/ (SPARQL: /sparql); Ctrl-C stops"
+        )
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        pool.close()

@@ -1,0 +1,186 @@
+"""Queries in worker processes, so that a query past its time limit can really be stopped.
+
+pyoxigraph evaluates a query in native code that no other thread can interrupt, so a timeout
+inside one process could only stop *waiting* for it while it kept a core busy. Here each worker
+process holds its own copy of the graph; the server hands a query to an idle worker and waits
+at most `timeout` seconds. A worker that has not answered by then is killed (which does stop
+the work) and a fresh one is started in the background. Workers use the `spawn` start method:
+forking a multi-threaded server is unsafe.
+
+A reply is plain data (HTTP status, media type, body), ready to be sent as it is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import queue
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Job:
+    """A query (`sparql`) or a named question (`question` + `params`), and the formats the client takes."""
+
+    sparql: str = ""
+    question: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+    table_format: str | None = "json"  # a RESULT_FORMATS name for SELECT/ASK; None: not acceptable
+    graph_format: str | None = "turtle"  # the same for CONSTRUCT/DESCRIBE
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    media_type: str
+    body: bytes
+
+    @classmethod
+    def error(cls, status: int, message: str) -> Reply:
+        return cls(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+
+class QueryPool:
+    """A fixed number of worker processes answering jobs, each job within `timeout` seconds."""
+
+    def __init__(self, graph_file: Path, size: int = 2, timeout: float = 30.0, max_rows: int = 10000) -> None:
+        self.graph_file = graph_file
+        self.timeout = timeout
+        self.max_rows = max_rows
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._closed = False
+        self._starters: list[threading.Thread] = []
+        workers = [self._spawn() for _ in range(max(1, size))]
+        for worker in workers:
+            worker.wait_ready()
+            self._idle.put(worker)
+
+    def run(self, job: Job) -> Reply:
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            return Reply.error(503, f"every query worker stayed busy for {self.timeout:g} s; try again later")
+        worker.conn.send(job)
+        if worker.conn.poll(self.timeout):
+            try:
+                reply = worker.conn.recv()
+            except EOFError:
+                reply = Reply.error(500, "the query worker died; the query was not answered")
+                self._replace(worker)
+                return reply
+            self._idle.put(worker)
+            return reply
+        self._replace(worker)
+        return Reply.error(
+            503, f"the query ran longer than {self.timeout:g} s, this endpoint's timeout, and was stopped"
+        )
+
+    def close(self) -> None:
+        self._closed = True
+        for starter in self._starters:
+            starter.join()
+        while True:
+            try:
+                self._idle.get_nowait().stop()
+            except queue.Empty:
+                break
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=_work, args=(child, str(self.graph_file), self.max_rows), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+
+        def start() -> None:
+            fresh = self._spawn()
+            fresh.wait_ready()
+            if self._closed:
+                fresh.stop()
+            else:
+                self._idle.put(fresh)
+
+        starter = threading.Thread(target=start, daemon=True)
+        self._starters = [t for t in self._starters if t.is_alive()] + [starter]
+        starter.start()
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Any
+
+    def wait_ready(self) -> None:
+        message = self.conn.recv()
+        if message != "ready":
+            raise RuntimeError(f"query worker failed to start: {message}")
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):  # the worker may be gone already
+            self.conn.send(None)
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.kill()
+
+
+def _work(conn: Any, graph_file: str, max_rows: int) -> None:
+    """A worker's life: load the graph, then answer jobs until told to stop (None)."""
+    from kg.engine import LocalGraph
+
+    try:
+        backend = LocalGraph.from_file(Path(graph_file), max_rows)
+    except Exception as exc:  # report any start-up failure to the parent, which raises it
+        conn.send(str(exc))
+        return
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        conn.send(answer(backend, job))
+
+
+def answer(backend: Any, job: Job) -> Reply:
+    """Run one job on a local backend and serialise the answer the way the client asked."""
+    from kg.engine import QueryError, TooManyResults, Triples, UpdateRefused
+    from kg.errors import KGError
+    from kg.questions import bind_parameters, get_question, resolve_lookup
+    from kg.results import RESULT_FORMATS, serialize
+
+    try:
+        if job.question is not None:
+            question = get_question(job.question)
+            bindings = bind_parameters(question, dict(job.params), resolve_lookup(backend))
+            result = backend.run(question.sparql, bindings)
+        else:
+            result = backend.run(job.sparql)
+        format_name = job.graph_format if isinstance(result, Triples) else job.table_format
+        if format_name is None:
+            kind = "a graph" if isinstance(result, Triples) else "a table"
+            return Reply.error(406, f"the answer is {kind}, and the Accept header takes none of its formats")
+        return Reply(200, RESULT_FORMATS[format_name].media_type, serialize(result, format_name))
+    except UpdateRefused as exc:
+        return Reply.error(403, str(exc))
+    except TooManyResults as exc:
+        return Reply.error(400, str(exc))
+    except (QueryError, KGError) as exc:
+        return Reply.error(400, str(exc))
+    except Exception as exc:  # a bug must not kill the worker; the client gets a 500 with the reason
+        return Reply.error(500, f"internal error: {type(exc).__name__}: {exc}")

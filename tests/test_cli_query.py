@@ -1,0 +1,185 @@
+"""`kg query` and `kg sparql` end to end on the two test articles: formats, sources, errors."""
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pyoxigraph as ox
+import pytest
+
+from .conftest import run_kg
+
+ID = "https://w3id.org/ssb-kg/id/"
+
+
+@pytest.fixture
+def built(mini):
+    result = run_kg("build", home=mini)
+    assert result.exit_code == 0, result.output
+    return mini
+
+
+def test_list_shows_every_question_with_its_parameters(built):
+    result = run_kg("query", "--list", home=built)
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert len(lines) >= 25
+    assert any(line.startswith("partners") and "[-p company=...]" in line for line in lines)
+
+
+def test_the_default_output_is_a_readable_table(built):
+    result = run_kg("query", "partners", "-p", "company=nordcell-energy", home=built)
+    assert result.exit_code == 0, result.output
+    # alpha: Voltara partners with Nordcell, stated from Voltara's side and found from Nordcell's
+    assert "Partners of a company" in result.output and "Voltara Motors" in result.output
+    assert "row(s)" in result.output
+
+
+def test_csv_and_tsv_follow_the_sparql_formats(built):
+    result = run_kg("query", "partners", "--param", "company=Nordcell", "--format", "csv", home=built)
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert {(r["partnerName"], r["through"]) for r in rows} >= {
+        ("Voltara Motors", "partnership"),
+        ("Voltara Motors", "supply (supplier)"),
+    }
+    assert rows[0]["partner"] == ID + "voltara-motors"  # CSV: IRIs bare
+    tsv = run_kg("query", "partners", "-p", "company=nordcell-energy", "--format", "tsv", home=built).output
+    header, first = tsv.splitlines()[:2]
+    assert header.split("\t")[0] == "?company"
+    assert first.split("\t")[0] == f"<{ID}nordcell-energy>"  # TSV: terms in N-Triples syntax
+
+
+def test_json_is_sparql_results_json(built):
+    result = run_kg("query", "vehicles", "-p", "maker=voltara-motors", "--format", "json", home=built)
+    document = json.loads(result.output)
+    assert "vehicle" in document["head"]["vars"]
+    (binding,) = document["results"]["bindings"]
+    assert binding["name"] == {"type": "literal", "value": "Voltara Aurora"}
+    assert binding["battery"] == {"type": "uri", "value": ID + "nordcell-cell"}
+    assert binding["range"]["value"] == "900 km"
+
+
+def test_xml_results(built):
+    result = run_kg(
+        "sparql", "SELECT ?n WHERE { id:voltara-motors rdfs:label ?n }", "--format", "xml", home=built
+    )
+    root = ET.fromstring(result.output)
+    ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+    assert [e.text for e in root.findall(".//r:literal", ns)] == ["Voltara Motors"]
+
+
+def test_construct_gives_turtle(built):
+    query = "CONSTRUCT { ?a ssb:partnersWith ?b } WHERE { ?a ssb:partnersWith ?b }"
+    result = run_kg("sparql", query, "--format", "turtle", home=built)
+    assert result.exit_code == 0, result.output
+    triples = {
+        (t.subject.value, t.object.value)
+        for t in ox.parse(result.output.encode(), format=ox.RdfFormat.TURTLE)
+    }
+    # stated one way in alpha, symmetric: both ways
+    assert triples == {
+        (ID + "voltara-motors", ID + "nordcell-energy"),
+        (ID + "nordcell-energy", ID + "voltara-motors"),
+    }
+    table = run_kg("sparql", query, home=built)
+    assert "subject" in table.output and "2 row(s)" in table.output
+
+
+def test_ask_answers_yes_or_no(built):
+    assert run_kg("sparql", "ASK { id:nordcell-energy a ssb:Company }", home=built).output.strip() == "yes"
+    json_answer = run_kg("sparql", "ASK { id:nordcell-energy a ssb:Vehicle }", "--format", "json", home=built)
+    assert json.loads(json_answer.output)["boolean"] is False
+
+
+def test_a_query_from_a_file(built, tmp_path):
+    path = tmp_path / "lines.rq"
+    path.write_text("SELECT ?line WHERE { ?line a ssb:ProductionLine }\n")
+    result = run_kg("sparql", f"@{path}", "--format", "csv", home=built)
+    assert result.output.splitlines() == ["line", ID + "nordcell-lyon-line"]
+
+
+def test_with_sources_names_article_and_sentence(built):
+    result = run_kg(
+        "query", "partners", "-p", "company=voltara-motors", "--with-sources", "--format", "csv", home=built
+    )
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    partnership = next(r for r in rows if r["through"] == "partnership")
+    # alpha, sentence 1: the partnership; sentence 3: Nordcell supplies Voltara (a row cites every
+    # sentence linking its nodes); alpha is from Test Wire, 2 March 2026
+    assert partnership["sources"].split("; ") == [
+        "article alpha sentence 1 (Test Wire, 2026-03-02)",
+        "article alpha sentence 3 (Test Wire, 2026-03-02)",
+    ]
+    line = run_kg("query", "production-lines", "--with-sources", "--format", "csv", home=built)
+    (row,) = list(csv.DictReader(io.StringIO(line.output)))
+    assert row["sources"] == "article alpha sentence 2 (Test Wire, 2026-03-02)"  # operates, in sentence 2
+
+
+def test_with_sources_traces_a_figure(built):
+    result = run_kg(
+        "query",
+        "figures",
+        "-p",
+        "subject=id:lyon-line-pledge",
+        "--with-sources",
+        "--format",
+        "json",
+        home=built,
+    )
+    (binding,) = json.loads(result.output)["results"]["bindings"]
+    assert binding["sources"]["value"] == "article beta sentence 2 (Test Wire)"  # beta has no date
+
+
+def fails(result, *needles):
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    message = result.output.strip().splitlines()
+    assert len(message) == 1, result.output
+    for needle in needles:
+        assert needle in message[0]
+
+
+def test_a_syntax_error_names_line_and_column(built):
+    fails(
+        run_kg("sparql", "SELECT ?x WHERE {\n  ?x ?p\n}", home=built), "SPARQL syntax error at line 3, column"
+    )
+
+
+def test_an_unknown_question_lists_the_known_ones(built):
+    fails(run_kg("query", "partnrs", home=built), "unknown question 'partnrs'", "partners", "timeline")
+
+
+def test_an_unknown_parameter_lists_the_parameters(built):
+    fails(
+        run_kg("query", "partners", "-p", "firm=toyota", home=built),
+        "unknown parameter(s) firm",
+        "company (entity)",
+    )
+
+
+def test_a_value_that_names_nothing_is_refused(built):
+    fails(
+        run_kg("query", "partners", "-p", "company=acme", home=built), "nothing in the graph is called 'acme'"
+    )
+
+
+def test_a_parameter_without_a_value_is_refused(built):
+    fails(run_kg("query", "partners", "-p", "company", home=built), "is not KEY=VALUE")
+
+
+def test_an_update_is_refused(built):
+    fails(run_kg("sparql", "INSERT DATA { id:a id:b id:c }", home=built), "SPARQL Update", "read-only")
+
+
+def test_a_format_that_does_not_fit_the_answer(built):
+    fails(run_kg("query", "partners", "--format", "turtle", home=built), "turtle is for CONSTRUCT")
+    fails(run_kg("sparql", "CONSTRUCT WHERE { ?s ?p ?o }", "--format", "csv", home=built), "use turtle")
+
+
+def test_without_a_built_graph(mini):
+    fails(run_kg("query", "partners", home=mini), "run `kg build` first")
+
+
+def test_an_unreachable_endpoint(built):
+    fails(run_kg("query", "articles", "--endpoint", "http://127.0.0.1:9/query", home=built), "cannot reach")

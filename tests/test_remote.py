@@ -1,0 +1,192 @@
+"""`kg push` and `kg query --endpoint` against a real Oxigraph server started on 127.0.0.1."""
+
+import csv
+import io
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kg.asking import ask_question
+from kg.project import Project
+from kg.questions import load_questions
+
+from .conftest import REPO, run_kg
+
+
+def oxigraph_binary() -> str:
+    found = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if not Path(found).exists():
+        pytest.skip("the oxigraph server is not installed (pip install '.[test]')")
+    return found
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """An Oxigraph server on a free port with its data in a temporary folder; stopped afterwards."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    location = tmp_path_factory.mktemp("oxigraph")
+    process = subprocess.Popen(
+        [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2).read()
+            break
+        except (urllib.error.URLError, OSError):
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail("the oxigraph server did not start")
+            time.sleep(0.2)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def build_copy(root: Path, data: Path, corpus: Path | None = None) -> Path:
+    shutil.copytree(data, root / "data")
+    shutil.copytree(REPO / "ontology", root / "ontology")
+    args = ["build"] + (["--corpus", str(corpus)] if corpus else [])
+    assert run_kg(*args, home=root).exit_code == 0
+    return root
+
+
+@pytest.fixture(scope="module")
+def mini_built(tmp_path_factory):
+    return build_copy(
+        tmp_path_factory.mktemp("remote") / "project", REPO / "tests" / "fixtures" / "mini" / "data"
+    )
+
+
+def count(server, graph=None):
+    where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+    query = urllib.parse.quote(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+    request = urllib.request.Request(
+        f"{server}/query?query={query}", headers={"Accept": "application/sparql-results+json"}
+    )
+    with urllib.request.urlopen(request) as response:
+        return int(json.loads(response.read())["results"]["bindings"][0]["n"]["value"])
+
+
+def csv_rows(output):
+    return list(csv.DictReader(io.StringIO(output)))
+
+
+def test_push_then_ask_the_same_question_remotely(server, mini_built):
+    result = run_kg("push", "--endpoint", f"{server}/store", home=mini_built)
+    assert result.exit_code == 0, result.output
+    local = csv_rows(
+        run_kg("query", "partners", "-p", "company=Nordcell", "--format", "csv", home=mini_built).output
+    )
+    remote = run_kg(
+        "query",
+        "partners",
+        "-p",
+        "company=Nordcell",
+        "--format",
+        "csv",
+        "--endpoint",
+        f"{server}/query",
+        home=mini_built,
+    )
+    assert remote.exit_code == 0, remote.output
+    assert csv_rows(remote.output) == local
+    assert {r["partnerName"] for r in local} == {"Voltara Motors"}
+
+
+def test_pushing_twice_replaces_rather_than_duplicates(server, mini_built):
+    run_kg("push", "--endpoint", f"{server}/store", home=mini_built)
+    first = count(server)
+    run_kg("push", "--endpoint", f"{server}/store", home=mini_built)
+    assert count(server) == first > 1000
+
+
+def test_push_into_a_named_graph_and_query_it(server, mini_built):
+    graph = "https://example.org/graphs/ssb"
+    result = run_kg("push", "--endpoint", f"{server}/store", "--graph", graph, home=mini_built)
+    assert result.exit_code == 0 and graph in result.output
+    assert count(server, graph) == count(server)  # the default graph holds the same push
+    remote = run_kg(
+        "query",
+        "vehicles",
+        "--format",
+        "json",
+        "--endpoint",
+        f"{server}/query",
+        "--graph",
+        graph,
+        home=mini_built,
+    )
+    (binding,) = json.loads(remote.output)["results"]["bindings"]
+    assert binding["name"]["value"] == "Voltara Aurora"
+
+
+def test_sources_and_sparql_remotely(server, mini_built):
+    run_kg("push", "--endpoint", f"{server}/store", home=mini_built)
+    remote = run_kg(
+        "query",
+        "production-lines",
+        "--with-sources",
+        "--format",
+        "csv",
+        "--endpoint",
+        f"{server}/query",
+        home=mini_built,
+    )
+    (row,) = csv_rows(remote.output)
+    assert row["sources"] == "article alpha sentence 2 (Test Wire, 2026-03-02)"
+    # the project's prefixes work remotely too
+    asked = run_kg(
+        "sparql", "ASK { id:nordcell-energy a ssb:Company }", "--endpoint", f"{server}/query", home=mini_built
+    )
+    assert asked.output.strip() == "yes"
+
+
+def test_remote_errors_are_one_line(server, mini_built):
+    bad = run_kg("sparql", "SELECT ?x WHERE {", "--endpoint", f"{server}/query", home=mini_built)
+    assert bad.exit_code != 0 and "HTTP 400" in bad.output and "Traceback" not in bad.output
+    refused = run_kg("sparql", "DELETE WHERE { ?s ?p ?o }", "--endpoint", f"{server}/query", home=mini_built)
+    assert refused.exit_code != 0 and "read-only" in refused.output
+
+
+def normalised(rows):
+    """Rows comparable across engines: GROUP_CONCAT has no defined order, so its parts are sorted."""
+    import re
+
+    def term(t):
+        if t is None:
+            return ""
+        return "|".join(sorted(re.split(r", |; ", t.value))) if hasattr(t, "language") else t.value
+
+    return sorted(tuple(term(t) for t in row) for row in rows)
+
+
+def test_every_named_question_answers_alike_on_the_server(server, seeds, tmp_path):
+    root = build_copy(tmp_path / "project", REPO / "data", seeds)
+    graph = "https://example.org/graphs/seeds"
+    assert run_kg("push", "--endpoint", f"{server}/store", "--graph", graph, home=root).exit_code == 0
+    checked = 0
+    for question in load_questions().values():
+        for example in question.examples or ({},):
+            local = ask_question(Project(root), question.name, example)
+            remote = ask_question(
+                Project(root), question.name, example, endpoint=f"{server}/query", graph=graph
+            )
+            assert local.columns == remote.columns, question.name
+            assert normalised(local.rows) == normalised(remote.rows), (question.name, example)
+            checked += 1
+    assert checked >= 30

@@ -1,0 +1,191 @@
+"""`kg serve` over real HTTP on 127.0.0.1: the SPARQL 1.1 Protocol, formats, refusals, limits."""
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+
+import pyoxigraph as ox
+import pytest
+
+from .conftest import REPO, run_kg
+
+ID = "https://w3id.org/ssb-kg/id/"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory):
+    """A served copy of the two test articles' graph on an ephemeral port; stopped afterwards."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("serve") / "project"
+    shutil.copytree(REPO / "tests" / "fixtures" / "mini" / "data", root / "data")
+    shutil.copytree(REPO / "ontology", root / "ontology")
+    assert run_kg("build", home=root).exit_code == 0
+    (root / "exports" / "view.html").write_text("<html>network</html>")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    args = [
+        "--home",
+        str(root),
+        "serve",
+        "--port",
+        "0",
+        "--timeout",
+        "2",
+        "--max-rows",
+        "40",
+        "--workers",
+        "1",
+    ]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    line = process.stdout.readline()
+    match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+    assert match, line
+    yield f"http://127.0.0.1:{match.group(1)}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def call(url, data=None, headers=None, method=None):
+    """(status, content type, body) of one request; HTTP errors are answers too."""
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.headers["Content-Type"], response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers["Content-Type"], exc.read().decode("utf-8")
+
+
+def get(endpoint, query, accept=None, **extra):
+    params = urllib.parse.urlencode({"query": query, **extra})
+    return call(f"{endpoint}/sparql?{params}", headers={"Accept": accept} if accept else {})
+
+
+NAMES = "SELECT ?name WHERE { ?c a ssb:Company ; rdfs:label ?name } ORDER BY ?name"
+
+
+def test_get_answers_sparql_json_by_default(endpoint):
+    status, media, body = get(endpoint, NAMES)
+    assert status == 200 and media.startswith("application/sparql-results+json")
+    names = [b["name"]["value"] for b in json.loads(body)["results"]["bindings"]]
+    # the Automaker and the BatteryMaker are Companies (inference), and the government body too
+    assert names == ["French government", "Nordcell Energy", "Voltara Motors"]
+
+
+@pytest.mark.parametrize(
+    ("accept", "media"),
+    [
+        ("text/csv", "text/csv"),
+        ("text/tab-separated-values", "text/tab-separated-values"),
+        ("application/sparql-results+xml", "application/sparql-results+xml"),
+        ("application/json", "application/sparql-results+json"),
+    ],
+)
+def test_content_negotiation(endpoint, accept, media):
+    status, got, body = get(endpoint, NAMES, accept)
+    assert status == 200 and got.startswith(media)
+    if media == "text/csv":
+        assert [r["name"] for r in csv.DictReader(io.StringIO(body))][0] == "French government"
+    elif media.endswith("xml"):
+        ns = {"r": "http://www.w3.org/2005/sparql-results#"}
+        assert ET.fromstring(body).find(".//r:literal", ns).text == "French government"
+    elif media.startswith("text/tab"):
+        assert body.splitlines()[1] == '"French government"'
+
+
+def test_construct_negotiates_turtle(endpoint):
+    query = "CONSTRUCT { ?a ssb:partnersWith ?b } WHERE { ?a ssb:partnersWith ?b }"
+    status, media, body = get(endpoint, query, "text/turtle, application/sparql-results+json;q=0.5")
+    assert status == 200 and media.startswith("text/turtle")
+    assert len(list(ox.parse(body.encode(), format=ox.RdfFormat.TURTLE))) == 2
+
+
+def test_post_form_and_post_query_body(endpoint):
+    form = urllib.parse.urlencode({"query": NAMES}).encode()
+    status, _, body = call(
+        f"{endpoint}/sparql",
+        form,
+        {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"},
+    )
+    assert status == 200 and "Nordcell Energy" in body
+    status, _, body = call(
+        f"{endpoint}/sparql",
+        NAMES.encode(),
+        {"Content-Type": "application/sparql-query", "Accept": "text/csv"},
+    )
+    assert status == 200 and "Voltara Motors" in body
+
+
+def test_the_format_parameter_overrides_accept(endpoint):
+    status, media, _ = get(endpoint, NAMES, "application/sparql-results+json", format="csv")
+    assert status == 200 and media.startswith("text/csv")
+
+
+def test_an_update_is_refused(endpoint):
+    update = "INSERT DATA { id:a id:b id:c }"
+    status, _, body = call(
+        f"{endpoint}/sparql", update.encode(), {"Content-Type": "application/sparql-update"}
+    )
+    assert status == 403 and "read-only" in body
+    status, _, body = get(endpoint, "PREFIX x: <http://x/> DELETE WHERE { ?s ?p ?o }")
+    assert status == 403 and "SPARQL Update" in body
+    # and the graph is untouched
+    assert get(endpoint, "ASK { id:a id:b id:c }", "application/json")[2].find("false") > 0
+
+
+def test_a_bad_query_is_a_400_naming_line_and_column(endpoint):
+    status, media, body = get(endpoint, "SELECT ?x WHERE {\n ?x ?y \n}")
+    assert status == 400 and media.startswith("text/plain")
+    assert "syntax error at line 3" in body
+
+
+def test_a_missing_query_is_a_400(endpoint):
+    assert call(f"{endpoint}/sparql")[0] == 400
+
+
+def test_a_slow_query_is_stopped_and_the_endpoint_keeps_answering(endpoint):
+    started = time.monotonic()
+    status, _, body = get(endpoint, SLOW)
+    assert status == 503 and "longer than 2 s" in body
+    assert time.monotonic() - started < 15
+    # the killed worker is replaced: the next query is answered
+    status, _, _ = get(endpoint, NAMES)
+    assert status == 200
+
+
+def test_an_answer_over_the_cap_is_refused(endpoint):
+    status, _, body = get(endpoint, "SELECT * WHERE { ?s ?p ?o }")
+    assert status == 400 and "more than 40 rows" in body
+    assert get(endpoint, "SELECT * WHERE { ?s ?p ?o } LIMIT 40")[0] == 200
+
+
+def test_a_named_question_with_parameters(endpoint):
+    status, _, body = call(f"{endpoint}/questions/partners?company=Nordcell&format=csv")
+    assert status == 200
+    assert {r["partnerName"] for r in csv.DictReader(io.StringIO(body))} == {"Voltara Motors"}
+    status, _, body = call(f"{endpoint}/questions/partners?firm=x")
+    assert status == 400 and "unknown parameter" in body
+
+
+def test_the_page_lists_the_questions_and_links_the_view(endpoint):
+    status, media, body = call(endpoint + "/")
+    assert status == 200 and media.startswith("text/html")
+    assert body.count('<form action="/questions/') >= 25
+    assert 'href="/questions/partners?company=toyota&amp;format=json"' in body
+    assert 'href="/view"' in body
+    assert call(endpoint + "/view")[2] == "<html>network</html>"
