@@ -13,8 +13,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.claims import Claim, Measurement, MilestoneFact, Relation
@@ -96,13 +98,18 @@ class Vocabulary:
         )
 
 
-def build_graph(
+def build_triples(
     sources: dict[str, Source],
     registry: dict[str, Entity],
     claims: Iterable[Claim],
     vocabulary: Vocabulary,
-) -> Graph:
-    """The instance graph (without the ontology) for these inputs."""
+) -> set[str]:
+    """The instance graph (without the ontology) for these inputs, as N-Triples lines.
+
+    Plain lines rather than an rdflib Graph: at a million triples an rdflib Graph costs seconds
+    and a gigabyte, while lines are cheap to hold, sort and hand to pyoxigraph (every term is
+    still made, and so checked, by pyoxigraph).
+    """
     builder = _Builder(sources, registry, vocabulary)
     for source in sources.values():
         builder.add_source(source)
@@ -110,7 +117,19 @@ def build_graph(
         builder.add_entity(entity)
     for claim in claims:
         builder.add_claim(claim)
-    return builder.graph
+    return builder.lines
+
+
+@lru_cache(maxsize=200_000)
+def _iri(iri: str) -> str:
+    """An IRI as an N-Triples term (cached: the same terms come back again and again)."""
+    return str(ox.NamedNode(iri))
+
+
+def _literal(value: object, datatype: str | None = None) -> str:
+    if datatype is None:
+        return str(ox.Literal(str(value)))
+    return str(ox.Literal(str(value), datatype=ox.NamedNode(datatype)))
 
 
 class _Builder:
@@ -118,43 +137,44 @@ class _Builder:
         self.sources = sources
         self.registry = registry
         self.vocabulary = vocabulary
-        self.graph = Graph()
+        self.lines: set[str] = set()
         clash = set(registry) & vocabulary.chemistry
         if clash:
             raise DataError(f"registry ids also used by chemistry concepts: {sorted(clash)}")
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+    def add(self, s: str, p: str, o: str | None) -> None:
+        """Add a triple of N-Triples terms (see `_iri`, `_literal`); nothing when `o` is None."""
         if o is not None:
-            self.graph.add((s, p, o))
+            self.lines.add(f"{s} {_iri(p)} {o} .")
 
     # --- articles and entities
 
     def add_source(self, source: Source) -> None:
-        node = source_iri(source.id)
-        self.add(node, RDF.type, SSB.Article)
-        self.add(node, SSB.fileName, Literal(source.file))
-        self.add(node, SSB.sha256, Literal(source.sha256))
+        node = _iri(source_iri(source.id))
+        self.add(node, RDF.type, _iri(SSB.Article))
+        self.add(node, SSB.fileName, _literal(source.file))
+        self.add(node, SSB.sha256, _literal(source.sha256))
         self.add(node, DCTERMS.title, _text(source.title))
         self.add(node, DCTERMS.creator, _text(source.author))
-        self.add(node, DCTERMS.date, Literal(source.date, datatype=XSD.date) if source.date else None)
+        self.add(node, DCTERMS.date, _literal(source.date.isoformat(), XSD.date) if source.date else None)
         self.add(node, SSB.dateNote, _text(source.date_note))
-        self.add(node, SCHEMA.url, URIRef(source.url) if source.url else None)
+        self.add(node, SCHEMA.url, _iri(source.url) if source.url else None)
         self.add(node, RDFS.comment, _text(source.note))
         if source.publisher:
-            publisher = PUBLISHER[_slug(source.publisher)]
+            publisher = _iri(PUBLISHER[_slug(source.publisher)])
             self.add(node, DCTERMS.publisher, publisher)
-            self.add(publisher, RDF.type, SSB.Publisher)
-            self.add(publisher, RDFS.label, Literal(source.publisher))
+            self.add(publisher, RDF.type, _iri(SSB.Publisher))
+            self.add(publisher, RDFS.label, _literal(source.publisher))
 
     def add_entity(self, entity: Entity) -> None:
-        node = entity_iri(entity.id)
+        node = _iri(entity_iri(entity.id))
         for rdf_type in entity.types:
-            self.add(node, RDF.type, SSB[rdf_type])
-        self.add(node, RDFS.label, Literal(entity.name))
+            self.add(node, RDF.type, _iri(SSB[rdf_type]))
+        self.add(node, RDFS.label, _literal(entity.name))
         for alias in entity.aliases:
-            self.add(node, SKOS.altLabel, Literal(alias))
-        self.add(node, SSB.country, entity_iri(entity.country) if entity.country else None)
-        self.add(node, SSB.partOf, entity_iri(entity.part_of) if entity.part_of else None)
+            self.add(node, SKOS.altLabel, _literal(alias))
+        self.add(node, SSB.country, _iri(entity_iri(entity.country)) if entity.country else None)
+        self.add(node, SSB.partOf, _iri(entity_iri(entity.part_of)) if entity.part_of else None)
         self.add(node, SKOS.notation, _text(entity.code))
 
     # --- claims
@@ -178,21 +198,21 @@ class _Builder:
         self.add(subject, predicate, obj)
         self.add_provenance(claim, subject, predicate, obj)
 
-    def add_provenance(self, claim: Claim, subject: URIRef, predicate: URIRef, obj: URIRef) -> None:
+    def add_provenance(self, claim: Claim, subject: str, predicate: URIRef, obj: str) -> None:
         if claim.locator.source not in self.sources:
             raise DataError(f"{claim.origin}: unknown source {claim.locator.source!r}")
-        node, loc = claim_iri(claim.id), claim.locator
-        self.add(node, RDF.type, SSB.Claim)
+        node, loc = str(ox.NamedNode(claim_iri(claim.id))), claim.locator
+        self.add(node, RDF.type, _iri(SSB.Claim))
         self.add(node, RDF.subject, subject)
-        self.add(node, RDF.predicate, predicate)
+        self.add(node, RDF.predicate, _iri(predicate))
         self.add(node, RDF.object, obj)
-        self.add(node, PROV.wasDerivedFrom, source_iri(loc.source))
-        self.add(node, SSB.sentenceIndex, Literal(loc.sentence, datatype=XSD.integer))
-        self.add(node, SSB.charStart, Literal(loc.start, datatype=XSD.integer))
-        self.add(node, SSB.charEnd, Literal(loc.end, datatype=XSD.integer))
-        self.add(node, SSB.sentenceSha256, Literal(loc.sha256))
-        self.add(node, SSB.method, SSB[claim.method])
-        self.add(node, SSB.modality, SSB[claim.modality])
+        self.add(node, PROV.wasDerivedFrom, _iri(source_iri(loc.source)))
+        self.add(node, SSB.sentenceIndex, _literal(loc.sentence, XSD.integer))
+        self.add(node, SSB.charStart, _literal(loc.start, XSD.integer))
+        self.add(node, SSB.charEnd, _literal(loc.end, XSD.integer))
+        self.add(node, SSB.sentenceSha256, _literal(loc.sha256))
+        self.add(node, SSB.method, _iri(SSB[claim.method]))
+        self.add(node, SSB.modality, _iri(SSB[claim.modality]))
         if claim.attributed_to:
             self.add(node, PROV.wasAttributedTo, self.resolve(claim.attributed_to, claim))
         self.add(node, RDFS.comment, _text(claim.note))
@@ -200,7 +220,7 @@ class _Builder:
             self.add(node, SSB.confidence, _decimal(claim.confidence))
         self.add(node, SSB.extractionRule, _text(claim.rule))
 
-    def add_quantity(self, subject: URIRef, fact: Measurement, claim: Claim) -> URIRef:
+    def add_quantity(self, subject: str, fact: Measurement, claim: Claim) -> str:
         if fact.kind not in self.vocabulary.quantity_kinds:
             raise DataError(f"{claim.origin}: unknown quantity kind {fact.kind!r}")
         unit = self.vocabulary.units.get(fact.unit)
@@ -209,45 +229,45 @@ class _Builder:
                 f"{claim.origin}: unknown unit {fact.unit!r}; "
                 f"known: {' '.join(sorted(self.vocabulary.units))}"
             )
-        node = QUANTITY[f"{fact.subject}-{fact.kind}-{_digest(fact)}"]
-        self.add(node, RDF.type, SSB.Quantity)
-        self.add(node, SSB.quantityKind, SSB[fact.kind])
-        self.add(node, QUDT.unit, unit)
+        node = _iri(QUANTITY[f"{fact.subject}-{fact.kind}-{_digest(fact)}"])
+        self.add(node, RDF.type, _iri(SSB.Quantity))
+        self.add(node, SSB.quantityKind, _iri(SSB[fact.kind]))
+        self.add(node, QUDT.unit, _iri(unit))
         self.add(node, QUDT.numericValue, _decimal(fact.value))
         self.add(node, SSB.lowerValue, _decimal(fact.lower))
         self.add(node, SSB.upperValue, _decimal(fact.upper))
-        self.add(node, SSB.comparator, Literal(fact.comparator))
+        self.add(node, SSB.comparator, _literal(fact.comparator))
         if fact.year is not None:
-            self.add(node, SSB.referenceYear, Literal(fact.year))
-        self.add(node, RDFS.label, Literal(quantity_label(fact)))
+            self.add(node, SSB.referenceYear, _literal(fact.year, XSD.integer))
+        self.add(node, RDFS.label, _literal(quantity_label(fact)))
         return node
 
-    def add_milestone(self, subject: URIRef, fact: MilestoneFact, claim: Claim) -> URIRef:
+    def add_milestone(self, subject: str, fact: MilestoneFact, claim: Claim) -> str:
         if fact.kind not in self.vocabulary.milestone_kinds:
             raise DataError(f"{claim.origin}: unknown milestone kind {fact.kind!r}")
         if fact.status not in self.vocabulary.statuses:
             raise DataError(f"{claim.origin}: unknown status {fact.status!r}")
         years = "-".join(str(y) for y in (fact.start_year, fact.end_year) if y is not None) or "undated"
-        node = MILESTONE[f"{fact.subject}-{fact.kind}-{years}-{_digest(fact)}"]
-        self.add(node, RDF.type, SSB.Milestone)
-        self.add(node, SSB.milestoneKind, SSB[fact.kind])
-        self.add(node, SSB.status, SSB[fact.status])
+        node = _iri(MILESTONE[f"{fact.subject}-{fact.kind}-{years}-{_digest(fact)}"])
+        self.add(node, RDF.type, _iri(SSB.Milestone))
+        self.add(node, SSB.milestoneKind, _iri(SSB[fact.kind]))
+        self.add(node, SSB.status, _iri(SSB[fact.status]))
         if fact.start_year is not None:
-            self.add(node, SSB.startYear, Literal(fact.start_year))
+            self.add(node, SSB.startYear, _literal(fact.start_year, XSD.integer))
         if fact.end_year is not None:
-            self.add(node, SSB.endYear, Literal(fact.end_year))
-        self.add(node, SSB.onDate, Literal(fact.on_date, datatype=XSD.date) if fact.on_date else None)
+            self.add(node, SSB.endYear, _literal(fact.end_year, XSD.integer))
+        self.add(node, SSB.onDate, _literal(fact.on_date.isoformat(), XSD.date) if fact.on_date else None)
         if fact.concerns:
             self.add(node, SSB.concerns, self.resolve(fact.concerns, claim))
         name = self.registry[fact.subject].name if fact.subject in self.registry else fact.subject
-        self.add(node, RDFS.label, Literal(milestone_label(name, fact)))
+        self.add(node, RDFS.label, _literal(milestone_label(name, fact)))
         return node
 
-    def resolve(self, identifier: str, claim: Claim) -> URIRef:
+    def resolve(self, identifier: str, claim: Claim) -> str:
         if identifier in self.registry:
-            return entity_iri(identifier)
+            return _iri(entity_iri(identifier))
         if identifier in self.vocabulary.chemistry:
-            return CHEM[identifier]
+            return _iri(CHEM[identifier])
         raise DataError(f"{claim.origin}: unknown entity or chemistry {identifier!r}")
 
 
@@ -287,12 +307,12 @@ def _plain(number: Decimal) -> str:
     return format(number.normalize(), "f")
 
 
-def _decimal(number: Decimal | None) -> Literal | None:
-    return None if number is None else Literal(_plain(number), datatype=XSD.decimal)
+def _decimal(number: Decimal | None) -> str | None:
+    return None if number is None else _literal(_plain(number), XSD.decimal)
 
 
-def _text(value: str | None) -> Literal | None:
-    return None if value in (None, "") else Literal(value)
+def _text(value: str | None) -> str | None:
+    return None if value in (None, "") else _literal(value)
 
 
 def _slug(name: str) -> str:

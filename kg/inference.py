@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
@@ -37,24 +38,41 @@ def infer(vocabulary: Graph, data: Graph, rules: list[Rule] | None = None) -> Gr
 
     store = ox.Store()
     store.bulk_load(_ntriples(vocabulary) + _ntriples(data), format=ox.RdfFormat.N_TRIPLES)
+    inferred = Graph()
+    added = infer_in_store(store, rules)
+    if added:
+        inferred.parse(data=ox.serialize(added, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return inferred
+
+
+def infer_in_store(store: Any, rules: list[Rule] | None = None) -> list[Any]:
+    """Run the rules on a pyoxigraph store's default graph until nothing new comes out.
+
+    What they entail is added to the store and returned (pyoxigraph triples, sorted); the build
+    hands the store its vocabulary and data, so no rdflib graph is needed at any size.
+    """
+    import pyoxigraph as ox
+
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
-    added: set[ox.Triple] = set()
+    rules = rules if rules is not None else load_rules()
+    added: set[Any] = set()
     for _ in range(MAX_ROUNDS):
         new = set()
-        for rule in rules if rules is not None else load_rules():
+        for rule in rules:
             for triple in store.query(rule.sparql, prefixes=prefixes):
-                quad = ox.Quad(triple.subject, triple.predicate, triple.object)
-                if quad not in store:
+                if triple not in new and not _holds(store, triple):
                     new.add(triple)
         if not new:
             break
         store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in new)
         added |= new
-    inferred = Graph()
-    if added:
-        text = ox.serialize(sorted(added, key=str), format=ox.RdfFormat.N_TRIPLES)
-        inferred.parse(data=text, format="nt")
-    return inferred
+    return sorted(added, key=str)
+
+
+def _holds(store: Any, triple: Any) -> bool:
+    import pyoxigraph as ox
+
+    return ox.Quad(triple.subject, triple.predicate, triple.object) in store
 
 
 def _ntriples(graph: Graph) -> bytes:

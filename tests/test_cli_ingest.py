@@ -264,3 +264,15 @@ def test_eval_on_the_newsroom_set_prints_the_figures(tmp_path):
     result = ok("eval", "--corpus", NEWSROOM / "corpus", home=root)
     for words in ("precision", "recall", "F1", "entity recall", "relations (all)", "pursuesRoute", "missed"):
         assert words in result.output
+
+
+def test_the_newsroom_articles_ingest_accept_and_build(fresh):
+    """Ten articles in three formats, new players among them: all proposals accepted, the graph builds."""
+    ok("ingest", NEWSROOM / "corpus", home=fresh)
+    manifest = {s["file"]: s for s in yaml.safe_load((fresh / "data" / "sources.yaml").read_text())}
+    assert str(manifest["nw02_solid_power_sk_on.html"]["date"]) == "2025-03-04"  # from the page's byline
+    assert "date" not in manifest["nw09_blue_solutions_polymer.txt"]  # undated: a note says so
+    assert manifest["nw09_blue_solutions_polymer.txt"]["date_note"]
+    ok("review", "accept", "--all", home=fresh)
+    result = ok("build", "--corpus", NEWSROOM / "corpus", home=fresh)
+    assert "conforms to the SHACL shapes" in result.output

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from kg.extraction.dates import find_dates, find_milestones
+from kg.extraction.dates import find_dates
+from kg.extraction.milestones import find_milestones
 
 from .extraction_helpers import lexicon, matcher
 

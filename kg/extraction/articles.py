@@ -163,6 +163,10 @@ def citation(raw: str, fmt: str) -> dict:
         first = next((line.strip() for line in raw.splitlines() if line.strip()), "")
         if 0 < len(first) <= 160 and not first.endswith((".", ":")):
             found["title"] = first
+    if fmt == "html" and not found.get("date"):  # a byline in the page's body
+        from kg.extraction.normalise import normalise
+
+        found["date"] = _date_of(normalise(raw[:20000], "html").text[:800])
     if "date" not in found or found["date"] is None:
         for line in [line for line in head.splitlines() if line.strip()][:6]:
             when = _date_of(line)

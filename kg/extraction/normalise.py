@@ -56,82 +56,30 @@ _GLUED_COMMA = re.compile(r"(?<=[A-Za-z\)\]\"][,;:])(?=[A-Za-z])")
 # a full stop glued to the next sentence ("materials.This"); not in U.S. or e.g.
 _GLUED_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 # page furniture: elements never holding the article's prose
-_FURNITURE_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "svg",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "button",
-        "iframe",
-        "select",
-        "head",
-        "menu",
-        "figure",
-        "canvas",
-        "video",
-        "audio",
-    }
-)
+# fmt: off
+_FURNITURE_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button",
+    "iframe", "select", "head", "menu", "figure", "canvas", "video", "audio",
+})
+# fmt: on
 _FURNITURE_NAMES = re.compile(
     r"(?:^|[-_\s])(?:nav|navbar|menu|breadcrumbs?|share|sharing|social|newsletter|subscribe|cookie|"
     r"consent|banner|promo|advert|ads?|sponsor(?:ed)?|related|recommended|comments?|footer|header|"
     r"sidebar|widget|popup|modal|signup|paywall|byline-share|tags)(?:$|[-_\s])",
     re.I,
 )
-_VOID_TAGS = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    }
-)
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "br",
-        "tr",
-        "td",
-        "th",
-        "section",
-        "article",
-        "blockquote",
-        "figcaption",
-        "pre",
-        "dd",
-        "dt",
-        "table",
-        "ul",
-        "ol",
-        "main",
-        "hr",
-    }
-)
+# fmt: off
+_VOID_TAGS = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+    "wbr",
+})
+# fmt: on
+# fmt: off
+_BLOCK_TAGS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "tr", "td", "th", "section", "article",
+    "blockquote", "figcaption", "pre", "dd", "dt", "table", "ul", "ol", "main", "hr",
+})
+# fmt: on
 
 
 @dataclass(frozen=True)

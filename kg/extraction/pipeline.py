@@ -14,11 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from kg.extraction import dates as dates_stage
-from kg.extraction import discovery, quantities, references, relations
+from kg.extraction import claim_form, discovery, implied, quantities, references, relations
+from kg.extraction import milestones as milestones_stage
 from kg.extraction.entities import EntityMatcher, Mention
 from kg.extraction.lexicon import EntityInfo, Lexicon, name_key, slug
 from kg.extraction.normalise import detect_format, normalise
@@ -77,7 +76,7 @@ class Extractor:
         for name in lexicon.names:
             names.setdefault(name.entity, []).append(name.text)
         self.makers = relations.vehicle_makers(lexicon.entities, names)
-        self.governments = _governments(lexicon.entities, names)
+        self.governments = implied.governments(lexicon.entities, names)
         self.known_keys = {name_key(n.text): n.entity for n in lexicon.names}
 
     def extract(self, raw: str, file_name: str = "", article_date: date | None = None) -> ArticleExtraction:
@@ -244,9 +243,11 @@ class _Article:
             )  # "its new sulfide cell": the subject's, or the article's main player's
         described = references.describe(text, mentions, self.x.descriptions, owners_here, owners_in_article)
         facts: list[dict] = []
-        facts += self._named_facts(described, mentions)
-        facts += self._chemistry_in_names(text, mentions)
-        facts += self._organisations_in_names(text, mentions)
+        facts += implied.described_facts(described, mentions)
+        facts += implied.chemistry_in_names(self.x.matcher, text, mentions)
+        in_names, named = implied.organisations_in_names(self.x.matcher, text, mentions)
+        facts += in_names
+        self.seen |= named
         mentions = references.merge_mentions(mentions, described)
         if self.types is None or len(self.types) != len(self.entities):
             self.types = {e: i.types for e, i in self.entities.items()}
@@ -259,85 +260,15 @@ class _Article:
         context = {"subject": subject or self._salient()}
         found = relations.find_relations(text, mentions, self.entities, context)
         found += relations.structural_relations(text, mentions, self.entities, self.makers)
-        found += self._inferred(found, mentions)
-        facts += [_relation_claim(r) for r in found]
+        found += implied.implied_relations(found, self.entities, self.makers, self.x.governments)
+        facts += [claim_form.relation_claim(r) for r in found]
         for q in quantities.find_quantities(text, mentions, self.entities, subject):
-            facts.append(_quantity_claim(q))
+            facts.append(claim_form.quantity_claim(q))
         makers = {**self.makers, **{r.object: r.subject for r in found if r.predicate == "manufactures"}}
-        for ms in dates_stage.find_milestones(text, mentions, self.entities, self.date, subject, makers):
-            facts.append(_milestone_claim(ms))
+        for ms in milestones_stage.find_milestones(text, mentions, self.entities, self.date, subject, makers):
+            facts.append(claim_form.milestone_claim(ms))
         self._remember(mentions, found, subject)
-        return _unique(facts)
-
-    def _named_facts(self, described: list[Mention], mentions: list[Mention]) -> list[dict]:
-        """What a description says by itself: "the all-solid-state battery line" produces that chemistry."""
-        facts = []
-        for d in described:
-            for m in mentions:
-                if m.category == "chem" and d.start <= m.start and m.end <= d.end:
-                    predicate = "produces" if d.category == "line" else "usesChemistry"
-                    facts.append(
-                        {
-                            "s": d.entity,
-                            "p": predicate,
-                            "o": m.entity,
-                            "confidence": 0.7,
-                            "rule": "described-as",
-                        }
-                    )
-        return facts
-
-    def _chemistry_in_names(self, text: str, mentions: list[Mention]) -> list[dict]:
-        """ "Kongpeng All-Solid-State Battery": a product whose name, as written, says its chemistry."""
-        facts = []
-        for m in mentions:
-            if m.category not in ("product", "line") or m.origin not in ("registry", "candidate"):
-                continue
-            surface = text[m.start : m.end]
-            rest = surface[
-                len(surface.split(" ", 1)[0]) :
-            ]  # the name less its first word, so it cannot match itself
-            for inner in self.x.matcher.find(rest):
-                if inner.category == "chem" and inner.entity != m.entity:
-                    predicate = "produces" if m.category == "line" else "usesChemistry"
-                    facts.append(
-                        {
-                            "s": m.entity,
-                            "p": predicate,
-                            "o": inner.entity,
-                            "confidence": 0.7,
-                            "rule": "named-as",
-                        }
-                    )
-        return facts
-
-    def _organisations_in_names(self, text: str, mentions: list[Mention]) -> list[dict]:
-        """An organisation named inside another's name belongs to it.
-
-        ("Institute of Physics at the Chinese Academy of Sciences": the institute is the academy's.)
-        """
-        facts = []
-        for m in mentions:
-            if m.category != "org" or m.origin != "registry":
-                continue
-            surface = text[m.start : m.end]
-            cut = max(surface.find(" at the "), surface.find(" of the "))
-            if cut <= 0:
-                continue
-            for inner in self.x.matcher.find(surface[cut:]):
-                if inner.category == "org" and inner.entity != m.entity:
-                    self.seen.add(inner.entity)
-                    facts.append(
-                        {
-                            "s": m.entity,
-                            "p": "subsidiaryOf",
-                            "o": inner.entity,
-                            "modality": "Implied",
-                            "confidence": 0.55,
-                            "rule": "part-of-in-name",
-                        }
-                    )
-        return facts
+        return claim_form.unique(facts)
 
     def _facilities(
         self, sentence: ArticleSentence, mentions: list[Mention], facts: list[dict]
@@ -382,70 +313,6 @@ class _Article:
             mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def _inferred(
-        self, found: list[relations.FoundRelation], mentions: list[Mention]
-    ) -> list[relations.FoundRelation]:
-        """Relations that follow from others of the same sentence."""
-        out = []
-        by = {}
-        for r in found:
-            by.setdefault(r.predicate, []).append(r)
-        makers = {r.object: r.subject for r in by.get("manufactures", [])}
-        makers.update({v: m for v, m in self.makers.items() if v not in makers})
-        sources = {r.object: r.subject for r in by.get("supplies", []) + by.get("develops", [])}
-        for r in by.get("poweredBy", []):
-            supplier, maker = sources.get(r.object), makers.get(r.subject)
-            if supplier and maker and supplier != maker:
-                out.append(
-                    relations.FoundRelation(
-                        supplier, "suppliesTo", maker, "supplier-of-vehicle-maker", 0.6, "Implied"
-                    )
-                )
-        parents = {r.subject: r.object for r in by.get("subsidiaryOf", [])}
-        for r in by.get("affiliatedWith", []):
-            if r.object in parents:
-                out.append(
-                    relations.FoundRelation(
-                        r.subject,
-                        "affiliatedWith",
-                        parents[r.object],
-                        "affiliated-via-parent",
-                        0.55,
-                        "Implied",
-                    )
-                )
-        for r in by.get("issuedBy", []):  # a national body's policy applies in its country
-            country = self.entities[r.object].country if r.object in self.entities else None
-            if country and not any(x.subject == r.subject for x in by.get("appliesIn", [])):
-                out.append(
-                    relations.FoundRelation(
-                        r.subject, "appliesIn", country, "country-of-issuer", 0.5, "Implied"
-                    )
-                )
-        produced = {}
-        for r in by.get("produces", []):
-            produced.setdefault(r.subject, []).append(r.object)
-        for r in by.get("operates", []):  # who runs a line making a chemistry bets on it
-            for chem in produced.get(r.object, []):
-                info = self.entities.get(chem)
-                if info is not None and info.category == "chem" and info.chem_group != "material":
-                    out.append(
-                        relations.FoundRelation(
-                            r.subject, "pursuesRoute", chem, "route-of-line", 0.5, "Implied"
-                        )
-                    )
-        places = {r.subject: r.object for r in by.get("appliesIn", [])}
-        issued = {r.subject for r in by.get("issuedBy", [])}
-        for policy, place in places.items():
-            government = self.x.governments.get(place)
-            if policy not in issued and government:
-                out.append(
-                    relations.FoundRelation(
-                        policy, "issuedBy", government, "government-of-place", 0.5, "Implied"
-                    )
-                )
-        return [r for r in out if relations._allowed(r, self.entities)]
-
     def _salient(self) -> str | None:
         """The organisation the article has named most so far (the latest of equals)."""
         orgs = self.recent.get("org", [])
@@ -479,96 +346,7 @@ def _distinctive(word: str) -> bool:
     return len(word) >= 4 and word[0].isupper() and word.isalpha() and word not in discovery.NOT_NAMES
 
 
-def _governments(entities: dict[str, EntityInfo], names: dict[str, list[str]]) -> dict[str, str]:
-    """place id -> the government body that speaks for it.
-
-    A body named after the place and called a government ("Guangdong Provincial Government",
-    "Government of China") comes first; else the only government body of that country.
-    """
-    bodies = [e for e in entities.values() if "GovernmentBody" in e.types]
-    governing = [e for e in bodies if "government" in e.name.lower() or "institutions" in e.name.lower()]
-    chosen: dict[str, str] = {}
-    for place in (e for e in entities.values() if e.category == "place"):
-        keys = {f" {name_key(n)} " for n in names.get(place.id, [place.name])}
-        named = [e for e in governing if any(k in f" {name_key(e.name)} " for k in keys)]
-        if named:
-            chosen[place.id] = sorted(named, key=lambda e: e.id)[0].id
-    by_country: dict[str, list[EntityInfo]] = {}
-    for e in bodies:
-        if e.country:
-            by_country.setdefault(e.country, []).append(e)
-    for place, found in by_country.items():
-        if place not in chosen and len(found) == 1:
-            chosen[place] = found[0].id
-    return chosen
-
-
 def _category(types: tuple[str, ...]) -> str:
     from kg.extraction.lexicon import category_of
 
     return category_of(types)
-
-
-def _number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    value = value.normalize()
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _relation_claim(r: relations.FoundRelation) -> dict[str, Any]:
-    claim: dict[str, Any] = {"s": r.subject, "p": r.predicate, "o": r.object}
-    if r.modality != "Explicit":
-        claim["modality"] = r.modality
-    claim.update(confidence=round(r.confidence, 2), rule=r.rule)
-    return claim
-
-
-def _quantity_claim(q: quantities.FoundQuantity) -> dict[str, Any]:
-    claim: dict[str, Any] = {"s": q.subject, "quantity": q.kind}
-    if q.value is not None:
-        claim["value"] = _number(q.value)
-    if q.lower is not None:
-        claim["min"] = _number(q.lower)
-    if q.upper is not None:
-        claim["max"] = _number(q.upper)
-    if q.comparator != "=":
-        claim["comparator"] = q.comparator
-    claim.update(unit=q.unit, confidence=round(q.confidence, 2), rule=q.rule)
-    return claim
-
-
-def _milestone_claim(m: dates_stage.FoundMilestone) -> dict[str, Any]:
-    claim: dict[str, Any] = {"s": m.subject, "milestone": m.kind}
-    if m.on_date is not None:
-        claim["date"] = m.on_date
-    elif m.start_year is not None and m.start_year == m.end_year:
-        claim["year"] = m.start_year
-    else:
-        if m.start_year is not None:
-            claim["from"] = m.start_year
-        if m.end_year is not None:
-            claim["to"] = m.end_year
-    claim["status"] = m.status
-    if m.concerns and m.concerns != m.subject:
-        claim["about"] = m.concerns
-    if m.note:
-        claim["note"] = m.note
-    claim.update(confidence=round(m.confidence, 2), rule=m.rule)
-    return claim
-
-
-def _unique(facts: list[dict]) -> list[dict]:
-    """One claim per fact (the most confident), in a stable order."""
-    best: dict[tuple, dict] = {}
-    for fact in facts:
-        if fact.get("p") in relations.SYMMETRIC and fact["s"] > fact["o"]:
-            fact = {**fact, "s": fact["o"], "o": fact["s"]}
-        key = tuple(
-            sorted(
-                (k, str(v)) for k, v in fact.items() if k not in ("confidence", "rule", "modality", "note")
-            )
-        )
-        if key not in best or best[key]["confidence"] < fact["confidence"]:
-            best[key] = fact
-    return sorted(best.values(), key=lambda f: tuple(sorted((k, str(v)) for k, v in f.items())))

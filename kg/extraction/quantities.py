@@ -16,84 +16,22 @@ from decimal import Decimal
 
 from kg.extraction.entities import Mention
 from kg.extraction.lexicon import EntityInfo
+from kg.extraction.units import CURRENCY_BEFORE, UNIT_RE, figure_kind
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# fmt: off
 _WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "twenty": 20,
-    "fifty": 50,
-    "hundred": 100,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twelve": 12, "twenty": 20, "fifty": 50, "hundred": 100,
 }
+# fmt: on
+# fmt: off
 _SCALES = {
-    "thousand": Decimal(1000),
-    "million": Decimal(10**6),
-    "billion": Decimal(10**9),
-    "trillion": Decimal(10**12),
-    "m": Decimal(10**6),
-    "bn": Decimal(10**9),
-    "k": Decimal(1000),
+    "thousand": Decimal(1000), "million": Decimal(10 ** 6), "billion": Decimal(10 ** 9),
+    "trillion": Decimal(10 ** 12), "m": Decimal(10 ** 6), "bn": Decimal(10 ** 9), "k": Decimal(1000),
 }
+# fmt: on
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-
-# unit pattern -> (symbol, factor); tried in order, so longer spellings come first
-_UNITS: list[tuple[str, str, Decimal]] = [
-    (r"Wh ?/ ?kg|Wh per (?:kg|kilogram)|watt-hours? per kilogram", "Wh/kg", Decimal(1)),
-    (r"Wh ?/ ?[lL]\b|Wh per (?:litre|liter|L)\b|watt-hours? per (?:litre|liter)", "Wh/L", Decimal(1)),
-    (r"GWh\b(?:(?: a| per| each)? year|/yr|/year| annually)?", "GWh", Decimal(1)),
-    (r"MWh\b", "kWh", Decimal(1000)),
-    (r"kWh\b", "kWh", Decimal(1)),
-    (r"mAh\b", "Ah", Decimal("0.001")),
-    (r"Ah\b", "Ah", Decimal(1)),
-    (
-        r"(?:metric )?(?:tonnes|tons|tonne|ton|t)\b(?: of [\w -]{0,40}?)?,? (?:a|per|each|every) year|"
-        r"(?:metric )?(?:tonnes|tons)\b(?: of [\w -]{0,40}?)? (?:annually|per annum|yearly)|t/yr|t/a\b|tpa\b",
-        "t/yr",
-        Decimal(1),
-    ),
-    (r"°C|℃|degrees? Celsius|degrees? C\b", "°C", Decimal(1)),
-    (r"%|percent\b|per cent\b", "%", Decimal(1)),
-    (r"minutes\b|mins?\b", "min", Decimal(1)),
-    (r"months?\b", "month", Decimal(1)),
-    (r"mS ?/ ?cm", "S/cm", Decimal("0.001")),
-    (r"S ?/ ?cm", "S/cm", Decimal(1)),
-    (r"Ω ?·? ?cm²|Ω ?·? ?cm2|ohm[- ]cm(?:2|²)", "Ω·cm²", Decimal(1)),
-    (r"-?volts?\b|V\b", "V", Decimal(1)),
-    (r"(?:kilomet(?:er|re)s?|km)\b", "km", Decimal(1)),
-    (r"miles?\b|mi\b", "mi", Decimal(1)),
-    (r"yuan ?/ ?Wh|yuan per (?:Wh|watt-hour)", "CNY/Wh", Decimal(1)),
-    (r"yuan(?: per (?:kilogram|kg)| ?/ ?kg)", "CNY/kg", Decimal(1)),
-    (r"euros? (?:a|per|each) year|euros? annually", "EUR/yr", Decimal(1)),
-    (r"yuan|RMB\b|CNY\b|renminbi", "CNY", Decimal(1)),
-    (r"euros?\b|EUR\b", "EUR", Decimal(1)),
-    (r"(?:US |U\.S\. )?dollars?\b|USD\b", "USD", Decimal(1)),
-    (r"times\b|-?fold\b", "times", Decimal(1)),
-    (
-        r"(?:new |full-electric |electric |fully electric )?(?:cars|vehicles|units|EVs|BEVs)\b",
-        "count",
-        Decimal(1),
-    ),
-]
-_UNIT_RE = [(re.compile(pattern), symbol, factor) for pattern, symbol, factor in _UNITS]
-_CURRENCY_BEFORE = {
-    "$": "USD",
-    "US$": "USD",
-    "€": "EUR",
-    "¥": "CNY",
-    "RMB": "CNY",
-    "CNY": "CNY",
-    "EUR": "EUR",
-    "USD": "USD",
-}
 
 _AMOUNT = re.compile(
     rf"(?P<cur>US\$|\$|€|¥|RMB ?|CNY ?|EUR ?|USD ?)?(?P<a>{_NUMBER}|{'|'.join(_WORD_NUMBERS)})"
@@ -106,17 +44,12 @@ _EXPONENT = re.compile(r"10⁻(?P<exp>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s?")
 _RELATIVE = re.compile(
     r"\b(?P<word>twice|double|doubles|doubled|triple|tripled|threefold|fourfold|half)\b", re.I
 )
+# fmt: off
 _RELATIVE_VALUE = {
-    "twice": 2,
-    "double": 2,
-    "doubles": 2,
-    "doubled": 2,
-    "triple": 3,
-    "tripled": 3,
-    "threefold": 3,
-    "fourfold": 4,
-    "half": Decimal("0.5"),
+    "twice": 2, "double": 2, "doubles": 2, "doubled": 2, "triple": 3, "tripled": 3, "threefold": 3,
+    "fourfold": 4, "half": Decimal("0.5"),
 }
+# fmt: on
 
 _COMPARATORS = [
     (
@@ -209,7 +142,7 @@ def find_figures(text: str) -> list[Figure]:
     taken_until = -1
     for match in _EXPONENT.finditer(text):
         rest = text[match.end() :]
-        for pattern, symbol, factor in _UNIT_RE:
+        for pattern, symbol, factor in UNIT_RE:
             unit = pattern.match(rest)
             if unit:
                 value = Decimal(10) ** -int(match.group("exp").translate(_SUPERSCRIPT)) * factor
@@ -223,7 +156,7 @@ def find_figures(text: str) -> list[Figure]:
                         None,
                         None,
                         _comparator(text, match.start()),
-                        _kind(text, match.start(), end, symbol),
+                        figure_kind(text, match.start(), end, symbol),
                     )
                 )
                 taken_until = end
@@ -238,7 +171,7 @@ def find_figures(text: str) -> list[Figure]:
             figures.append(figure)
             taken_until = figure.end
     for match in _RELATIVE.finditer(text):
-        kind = _kind(text, match.start(), match.end(), "times")
+        kind = figure_kind(text, match.start(), match.end(), "times")
         if kind:
             value = Decimal(_RELATIVE_VALUE[match.group("word").lower()])
             comparator = (
@@ -252,9 +185,9 @@ def find_figures(text: str) -> list[Figure]:
 
 def _figure(text: str, match: re.Match[str]) -> Figure | None:
     rest = text[match.end() :]
-    currency = _CURRENCY_BEFORE.get((match.group("cur") or "").strip())
+    currency = CURRENCY_BEFORE.get((match.group("cur") or "").strip())
     symbol, factor, unit_end = None, Decimal(1), match.end()
-    for pattern, candidate, candidate_factor in _UNIT_RE:
+    for pattern, candidate, candidate_factor in UNIT_RE:
         unit = pattern.match(rest)
         if unit and not (match.group("space") and candidate in ("V",) and not unit.group().strip()):
             symbol, factor, unit_end = candidate, candidate_factor, match.end() + unit.end()
@@ -290,7 +223,7 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
         value = a * factor
     if symbol == "°C" and text[max(0, match.start() - 1) : match.start()] == "-":
         value = -value if value is not None else None
-    kind = _kind(text, match.start(), unit_end, symbol)
+    kind = figure_kind(text, match.start(), unit_end, symbol)
     return Figure(match.start(), unit_end, symbol, value, lower, upper, comparator, kind)
 
 
@@ -308,77 +241,6 @@ def _comparator(text: str, start: int) -> str:
         if pattern.search(before.rstrip()):
             return comparator
     return "="
-
-
-_KIND_CUES: list[tuple[str, tuple[str, ...], str]] = [
-    ("km", (r"on (?:a|one|a single) charge",), "DrivingRange"),
-    ("mi", (r"on (?:a|one|a single) charge",), "DrivingRange"),
-    # unit, cue pattern, kind: the first whose cue is near the figure wins; "" = default for the unit
-    (
-        "km",
-        (r"road[- ]test|tested|covered|logged|test drive|on public roads|fleet|drove|driven",),
-        "RoadTestDistance",
-    ),
-    (
-        "mi",
-        (r"road[- ]test|tested|covered|logged|test drive|on public roads|fleet|drove|driven",),
-        "RoadTestDistance",
-    ),
-    ("km", ("",), "DrivingRange"),
-    ("mi", ("",), "DrivingRange"),
-    ("Wh/kg", ("",), "GravimetricEnergyDensity"),
-    ("Wh/L", ("",), "VolumetricEnergyDensity"),
-    ("GWh", ("",), "ProductionCapacity"),
-    ("t/yr", ("",), "ProductionCapacity"),
-    ("Ah", ("",), "CellCapacity"),
-    ("kWh", ("",), "PackEnergy"),
-    ("°C", ("",), "TestTemperature"),
-    ("min", (r"charg",), "ChargeTime"),
-    ("month", (r"R&D|develop|cycle|research",), "DevelopmentTime"),
-    ("S/cm", ("",), "IonicConductivity"),
-    ("Ω·cm²", ("",), "InterfaceResistance"),
-    ("V", ("",), "SystemVoltage"),
-    ("CNY/Wh", ("",), "ProductionCost"),
-    ("CNY/kg", ("",), "ProductionCost"),
-    ("EUR/yr", ("",), "FundingAmount"),
-    ("count", (r"sold|sales|deliver",), "SalesVolume"),
-    ("%", (r"market share|share of the (?:\w+ )?market|accounted for|of global|market",), "MarketShare"),
-    ("%", (r"capacity retention|retention|retain",), "CapacityRetention"),
-    ("%", (r"range (?:loss|degradation|drop)|of (?:its|their) range|range",), "RangeLoss"),
-    ("%", (r"energy consumption|energy saving|energy use",), "EnergySaving"),
-    ("%", (r"risk",), "RiskReduction"),
-    ("%", (r"year-on-year|year on year|sales|plunge|fell|rose|slump|jump",), "SalesChange"),
-    ("%", (r"consumers|respondents|drivers|buyers",), "ConsumerShare"),
-    ("%", (r"directed|financing|funding|investment|stake|owned|cost",), "InvestmentShare"),
-    ("times", (r"energy density|energy|store|hold",), "RelativeEnergyDensity"),
-    ("times", (r"charg",), "ChargeTime"),
-    ("times", (r"cost|price|expensive",), "CostRatio"),
-    ("times", (r"impedance|resistance",), "InterfaceResistance"),
-]
-_MONEY_CUES = [
-    (r"material cost|in material", "MaterialCost"),
-    (r"funding round|investors?\b|invest|financ|raised?|raising|put in|capital", "InvestmentVolume"),
-    (r"grant|subsid|award|fund(?:s|ed|ing)?\b|pledg", "FundingAmount"),
-    (r"price|priced|start at|sell for", "VehiclePrice"),
-    (r"cost|spend", "InvestmentVolume"),
-]
-
-
-def _kind(text: str, start: int, end: int, unit: str) -> str | None:
-    window = text[max(0, start - 70) : min(len(text), end + 40)].lower()
-    if re.search(r"\bshares?\b|stock|share price", text[max(0, start - 40) : start].lower()) and unit == "%":
-        return None  # a share price move says nothing about the industry's figures
-    if unit in ("CNY", "EUR", "USD"):
-        if re.search(r"material cost", window):
-            return "MaterialCost"
-        for cue, kind in _MONEY_CUES:
-            if re.search(cue, window):
-                return kind
-        return None
-    for cue_unit, cues, kind in _KIND_CUES:
-        if cue_unit == unit and any(re.search(c, window) if c else True for c in cues):
-            return kind
-    return None
 
 
 def find_quantities(

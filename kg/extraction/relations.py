@@ -110,7 +110,7 @@ def find_relations(
                 if _possessed_subject(rule, match, text_):
                     continue
                 for relation in _apply(rule, match, ids, context):
-                    if _allowed(relation, entities):
+                    if allowed(relation, entities):
                         key = _key(relation)
                         if key not in found or found[key].confidence < relation.confidence:
                             found[key] = relation
@@ -147,7 +147,7 @@ def _ids(fragment: str, ids: list[str]) -> list[str]:
     return [ids[int(number)] for _, number in _PLACEHOLDER.findall(fragment)]
 
 
-def _allowed(relation: FoundRelation, entities: dict[str, EntityInfo]) -> bool:
+def allowed(relation: FoundRelation, entities: dict[str, EntityInfo]) -> bool:
     subject, obj = entities.get(relation.subject), entities.get(relation.object)
     if subject is None or obj is None:
         return False
@@ -198,7 +198,7 @@ def structural_relations(
                     "Implied",
                 )
             )
-    return [r for r in found if _allowed(r, entities)]
+    return [r for r in found if allowed(r, entities)]
 
 
 def vehicle_makers(entities: dict[str, EntityInfo], names: dict[str, list[str]]) -> dict[str, str]:
