@@ -28,6 +28,7 @@ import random
 import shutil
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -113,7 +114,15 @@ QUANTITIES: dict[str, tuple[str, ...]] = {
     "TestTemperature": ("°C",),
     "SalesVolume": ("count",),
 }
-QUANTITY_SUBJECTS = ("BatteryProduct", "ProductionLine", "Vehicle", "Policy", "BatteryMaker", "Automaker", CHEM)
+QUANTITY_SUBJECTS = (
+    "BatteryProduct",
+    "ProductionLine",
+    "Vehicle",
+    "Policy",
+    "BatteryMaker",
+    "Automaker",
+    CHEM,
+)
 MILESTONES = (
     "ResearchStart",
     "PrototypeVehicle",
@@ -130,7 +139,9 @@ MILESTONES = (
 )
 MILESTONE_SUBJECTS = ("Automaker", "BatteryMaker", "ProductionLine", "BatteryProduct", "Vehicle", "Policy")
 STATUSES = ("Announced", "Planned", "UnderConstruction", "TrialProduction", "Operational", "Achieved")
-PUBLISHERS = tuple(f"Wire {n}" for n in ("Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta"))
+PUBLISHERS = tuple(
+    f"Wire {n}" for n in ("Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta")
+)
 SYLLABLES = ("vol", "tra", "ne", "cor", "li", "mar", "ka", "zen", "dor", "qi", "sol", "ith", "ra", "on", "be")
 SUFFIX = {
     "Automaker": "Motors",
@@ -187,7 +198,11 @@ def generate_project(root: Path, triples: int, seed: int = 7) -> Generated:
     for n in range(articles):
         source_id = f"s{n:05d}"
         sources.append(_source(rng, source_id, n))
-        document = {"source": source_id, "method": "Curated", "sentences": world.sentences(CLAIMS_PER_ARTICLE)}
+        document = {
+            "source": source_id,
+            "method": "Curated",
+            "sentences": world.sentences(CLAIMS_PER_ARTICLE),
+        }
         written += sum(len(s["claims"]) for s in document["sentences"])
         _dump(yaml, root / "data" / "claims" / f"{source_id}.yaml", document)
     _dump(yaml, root / "data" / "sources.yaml", sources)
@@ -211,7 +226,7 @@ def _source(rng: random.Random, source_id: str, n: int) -> dict:
         "title": f"Synthetic article {n}",
         "publisher": rng.choice(PUBLISHERS),
         "author": None,
-        "date": None if undated else f"{year}-{1 + n % 12:02d}-{1 + n % 28:02d}",
+        "date": None if undated else date(year, 1 + n % 12, 1 + n % 28),
         "date_note": "synthetic article without a dateline" if undated else None,
         "url": None,
     }
@@ -294,7 +309,9 @@ class _World:
             facts = list({_key(f): f for f in facts}.values())  # a sentence states a fact once
             claims -= len(facts)
             digest = hashlib.sha256(f"{index}-{offset}-{facts}".encode()).hexdigest()
-            entries.append({"sentence": index, "span": [offset, offset + length], "sha256": digest, "claims": facts})
+            entries.append(
+                {"sentence": index, "span": [offset, offset + length], "sha256": digest, "claims": facts}
+            )
             offset += length + 1
             index += 1
         return entries
@@ -329,7 +346,11 @@ class _World:
             return {"s": subject, "p": predicate, "o": obj}
         if draw < 0.87:
             kind = rng.choice(list(QUANTITIES))
-            fact = {"s": self._pick(QUANTITY_SUBJECTS), "quantity": kind, "unit": rng.choice(QUANTITIES[kind])}
+            fact = {
+                "s": self._pick(QUANTITY_SUBJECTS),
+                "quantity": kind,
+                "unit": rng.choice(QUANTITIES[kind]),
+            }
             if rng.random() < 0.15:
                 low = rng.randint(1, 500)
                 fact.update({"min": low, "max": low + rng.randint(1, 200)})

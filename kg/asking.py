@@ -21,9 +21,9 @@ def open_backend(project: Project, endpoint: str | None = None, graph: str | Non
         return RemoteEndpoint(endpoint, graph)
     if graph:
         raise KGError("--graph needs --endpoint: the local graph has no named graphs to choose from")
-    from kg.exports import BASENAME
+    from kg.store import open_store
 
-    return LocalGraph.from_file(project.exports / f"{BASENAME}.ttl")
+    return LocalGraph(open_store(project))
 
 
 def ask_question(

@@ -7,24 +7,34 @@ its article, or a SHACL violation leaves the previous exports exactly as they we
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import Graph
 
 from kg.errors import DataError, ValidationError
+from kg.exports import GraphParts
 from kg.project import Project
 
 
 @dataclass(frozen=True)
 class Assembled:
-    """The built graph in two parts, and what went into it."""
+    """The built graph in three parts (sorted N-Triples lines), and what went into it."""
 
-    vocabulary: Graph
-    data: Graph
+    vocabulary: Graph  # the ontology, chemistry scheme and units (small: rdflib is fine here)
+    parts: GraphParts  # vocabulary, data and what the ontology entails (kg/inference.py)
     sources: int
     entities: int
     claims: int
-    inferred: Graph = field(default_factory=Graph)  # what the ontology entails (kg/inference.py)
+
+    @cached_property
+    def data(self) -> Graph:
+        """The asserted data as an rdflib Graph (for small graphs: tests, review, JSON-LD)."""
+        return _graph(self.parts.data)
+
+    @cached_property
+    def inferred(self) -> Graph:
+        return _graph(self.parts.inferred)
 
 
 @dataclass(frozen=True)
@@ -36,15 +46,13 @@ class BuildResult:
 
     @property
     def triples(self) -> int:
-        a = self.assembled
-        return len(a.vocabulary) + len(a.data) + len(a.inferred)
+        return len(self.assembled.parts)
 
 
 def assemble(project: Project, corpus: Path | None = None) -> tuple[Assembled, int | None]:
     """Load and check every input, and build the graph (nothing is written)."""
     from kg.claims import load_claims
-    from kg.graph import Vocabulary, build_graph
-    from kg.inference import infer
+    from kg.graph import Vocabulary, build_triples
     from kg.locators import verify_locators
     from kg.ontology import load_vocabulary
     from kg.registry import load_registry
@@ -54,7 +62,7 @@ def assemble(project: Project, corpus: Path | None = None) -> tuple[Assembled, i
     registry = load_registry(project.entities_file)
     claims = load_claims(project.claims_dir)
     vocabulary = load_vocabulary(project.ontology)
-    data = build_graph(sources, registry, claims, Vocabulary.from_graph(vocabulary))
+    data = build_triples(sources, registry, claims, Vocabulary.from_graph(vocabulary))
     checked = None
     if corpus is not None:
         problems = verify_locators(claims, sources, corpus)
@@ -65,16 +73,49 @@ def assemble(project: Project, corpus: Path | None = None) -> tuple[Assembled, i
                 f"{len(problems)} locator(s) do not match the articles in {corpus}:\n{listing}{more}"
             )
         checked = len(claims)
-    inferred = infer(vocabulary, data)
-    assembled = Assembled(vocabulary, data, len(sources), len(registry), len(claims), inferred)
+    parts = _with_inferences(_lines(vocabulary.serialize(format="nt", encoding="utf-8")), sorted(data))
+    assembled = Assembled(vocabulary, parts, len(sources), len(registry), len(claims))
     return assembled, checked
+
+
+def _with_inferences(vocabulary: list[str], data: list[str]) -> GraphParts:
+    """Run the inference rules on vocabulary + data in an in-memory pyoxigraph store."""
+    import pyoxigraph as ox
+
+    from kg.inference import infer_in_store
+
+    store = ox.Store()
+    store.bulk_load(_document(vocabulary) + _document(data), format=ox.RdfFormat.N_TRIPLES)
+    inferred = sorted(f"{triple} ." for triple in infer_in_store(store))
+    return GraphParts(vocabulary, data, inferred)
+
+
+def _lines(ntriples: bytes) -> list[str]:
+    """N-Triples as sorted, unique lines in pyoxigraph's canonical form."""
+    import pyoxigraph as ox
+
+    return sorted({f"{t} ." for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)})
+
+
+def _document(lines: list[str]) -> bytes:
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def _graph(lines: list[str]) -> Graph:
+    graph = Graph()
+    if lines:
+        graph.parse(data=_document(lines), format="nt")
+    return graph
 
 
 def validate_assembled(project: Project, assembled: Assembled) -> None:
     from kg.ontology import load_shapes
-    from kg.validation import validate
+    from kg.validation import validate_ntriples
 
-    report = validate(assembled.data, assembled.vocabulary, load_shapes(project.ontology))
+    parts = assembled.parts
+    report = validate_ntriples(
+        _document(parts.vocabulary) + _document(parts.data), load_shapes(project.ontology)
+    )
     if not report.conforms:
         raise ValidationError(
             f"the graph violates the SHACL shapes ({len(report.violations)} violation(s)); "
@@ -84,14 +125,23 @@ def validate_assembled(project: Project, assembled: Assembled) -> None:
 
 
 def build(project: Project, corpus: Path | None = None) -> BuildResult:
-    """Build, validate and write `exports/ssb-kg.ttl`, atomically."""
+    """Build, validate and write `exports/ssb-kg.ttl` and the query store, atomically."""
     from kg.atomic import write_all_atomic
-    from kg.exports import BASENAME, serialize
+    from kg.exports import BASENAME, turtle
+    from kg.store import publish_store, stage_store
 
     assembled, checked = assemble(project, corpus)
     validate_assembled(project, assembled)
     target = project.exports / f"{BASENAME}.ttl"
-    write_all_atomic({target: serialize(assembled.vocabulary, assembled.data, "turtle", assembled.inferred)})
+    ntriples = assembled.parts.ntriples()
+    text = turtle(ntriples)
+    staged = stage_store(project, ntriples)  # the query store, loaded before anything is replaced
+    try:
+        write_all_atomic({target: text})
+    except BaseException:
+        staged.discard()
+        raise
+    publish_store(project, staged, text, len(assembled.parts))
     return BuildResult(assembled, [target], checked)
 
 
@@ -105,5 +155,5 @@ def export(project: Project, format_name: str, output: Path | None = None) -> Pa
     assembled, _ = assemble(project)
     validate_assembled(project, assembled)
     target = output or project.exports / f"{BASENAME}.{FORMATS[format_name].extension}"
-    write_atomic(target, serialize(assembled.vocabulary, assembled.data, format_name, assembled.inferred))
+    write_atomic(target, serialize(assembled.parts, format_name))
     return target

@@ -9,6 +9,15 @@ from pathlib import Path
 
 import click
 
+from kg.cli_options import (
+    corpus_option,
+    endpoint_option,
+    format_option,
+    graph_option,
+    require_corpus,
+    sources_option,
+    split_param,
+)
 from kg.errors import KGError
 
 
@@ -20,13 +29,6 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except KGError as exc:
             raise click.ClickException(str(exc)) from None
-
-
-corpus_option = click.option(
-    "--corpus",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the source articles (default: the SSB_KG_CORPUS setting).",
-)
 
 
 @click.group(cls=_Group)
@@ -54,7 +56,7 @@ def sentences(project, source_id: str, corpus: Path | None) -> None:
     from kg.locators import article_sentences
     from kg.sources import load_sources, resolve_corpus
 
-    corpus_dir = _require_corpus(resolve_corpus(corpus))
+    corpus_dir = require_corpus(resolve_corpus(corpus))
     sources = load_sources(project.sources_file)
     if source_id not in sources:
         raise click.ClickException(f"unknown source {source_id!r}; known: {', '.join(sorted(sources))}")
@@ -74,7 +76,7 @@ def locate(project, files: tuple[Path, ...], corpus: Path | None) -> None:
     from kg.locators import fill_locators
     from kg.sources import load_sources, resolve_corpus
 
-    corpus_dir = _require_corpus(resolve_corpus(corpus))
+    corpus_dir = require_corpus(resolve_corpus(corpus))
     sources = load_sources(project.sources_file)
     for path in files:
         changed = fill_locators(path, sources, corpus_dir)
@@ -146,33 +148,15 @@ def export(project, format_name: str, output: Path | None) -> None:
 @click.pass_obj
 def stats(project) -> None:
     """Count the graph's nodes by class and its facts by relation."""
-    from kg.engine import open_graph, select
-    from kg.exports import BASENAME
+    from kg.engine import select
     from kg.questions import get_question
+    from kg.store import open_store
+    from kg.terminal import print_table
 
-    store = open_graph(project.exports / f"{BASENAME}.ttl")
+    store = open_store(project)
     for name in ("class-counts", "relation-counts"):
         question = get_question(name)
-        _print_table(question.title, select(store, question.sparql))
-
-
-format_option = click.option(
-    "--format",
-    "format_name",
-    type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples"]),
-    default="table",
-    show_default=True,
-    help="table: readable; csv/tsv/json/xml: SPARQL 1.1 results; turtle/ntriples: for CONSTRUCT/DESCRIBE.",
-)
-endpoint_option = click.option(
-    "--endpoint", metavar="URL", help="Ask a SPARQL 1.1 endpoint instead of the built graph."
-)
-graph_option = click.option(
-    "--graph", metavar="IRI", help="With --endpoint: the named graph to query (default-graph-uri)."
-)
-sources_option = click.option(
-    "--with-sources", is_flag=True, help="Add each row's sources (article, sentence, publisher, date)."
-)
+        print_table(question.title, select(store, question.sparql))
 
 
 @cli.command()
@@ -204,14 +188,15 @@ def query(
     """Ask the graph a named question (kg query --list shows them)."""
     from kg.asking import ask_question
     from kg.questions import load_questions
+    from kg.terminal import print_answer
 
     if list_questions or not name:
         for question in load_questions().values():
             args = " ".join(f"[-p {p.name}=...]" for p in question.parameters)
             click.echo(f"{question.name:28} {question.title} {args}".rstrip())
         return
-    answer = ask_question(project, name, dict(_split_param(p) for p in params), endpoint, graph, with_sources)
-    _emit(answer, format_name, load_questions()[name].title)
+    answer = ask_question(project, name, dict(split_param(p) for p in params), endpoint, graph, with_sources)
+    print_answer(answer, format_name, load_questions()[name].title)
 
 
 @cli.command()
@@ -229,8 +214,9 @@ def sparql(
     The project's prefixes (ssb:, id:, chem:, rdfs: ...) need no PREFIX lines.
     """
     from kg.asking import ask_sparql
+    from kg.terminal import print_answer
 
-    _emit(ask_sparql(project, text, endpoint, graph, with_sources), format_name, "")
+    print_answer(ask_sparql(project, text, endpoint, graph, with_sources), format_name, "")
 
 
 @cli.command()
@@ -425,52 +411,7 @@ def evaluate(project, corpus: Path | None, min_confidence: float, show: int) -> 
     from kg.extraction.report import print_evaluation
     from kg.sources import resolve_corpus
 
-    print_evaluation(run_evaluation(project, _require_corpus(resolve_corpus(corpus)), min_confidence), show)
-
-
-def _split_param(text: str) -> tuple[str, str]:
-    key, sep, value = text.partition("=")
-    if not sep or not key:
-        raise click.ClickException(f"parameter {text!r} is not KEY=VALUE")
-    return key.strip(), value.strip()
-
-
-def _emit(answer, format_name: str, title: str) -> None:
-    from kg.engine import Table, Triples
-
-    if format_name != "table":
-        from kg.results import serialize
-
-        click.echo(serialize(answer, format_name).decode("utf-8"), nl=False)
-    elif isinstance(answer, bool):
-        click.echo("yes" if answer else "no")
-    elif isinstance(answer, Triples):
-        rows = [[t.subject, t.predicate, t.object] for t in answer.triples]
-        _print_table(title, Table(["subject", "predicate", "object"], rows))
-    else:
-        _print_table(title, answer)
-
-
-def _print_table(title: str, table) -> None:
-    from rich.console import Console
-    from rich.table import Table as RichTable
-
-    from kg.engine import term_text
-
-    rich_table = RichTable(title=title, title_justify="left")
-    for column in table.columns:
-        rich_table.add_column(column)
-    for row in table.rows:
-        rich_table.add_row(*(term_text(v) for v in row))
-    console = Console(width=max(Console().width, 160))
-    console.print(rich_table)
-    console.print(f"{len(table.rows)} row(s)")
-
-
-def _require_corpus(corpus: Path | None) -> Path:
-    if corpus is None:
-        raise click.ClickException("no corpus: pass --corpus DIR or set SSB_KG_CORPUS")
-    return corpus
+    print_evaluation(run_evaluation(project, require_corpus(resolve_corpus(corpus)), min_confidence), show)
 
 
 if __name__ == "__main__":

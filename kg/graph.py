@@ -156,7 +156,7 @@ class _Builder:
         self.add(node, SSB.sha256, _literal(source.sha256))
         self.add(node, DCTERMS.title, _text(source.title))
         self.add(node, DCTERMS.creator, _text(source.author))
-        self.add(node, DCTERMS.date, _literal(source.date.isoformat(), XSD.date) if source.date else None)
+        self.add(node, DCTERMS.date, _literal(source.date, XSD.date) if source.date else None)
         self.add(node, SSB.dateNote, _text(source.date_note))
         self.add(node, SCHEMA.url, _iri(source.url) if source.url else None)
         self.add(node, RDFS.comment, _text(source.note))
@@ -256,7 +256,7 @@ class _Builder:
             self.add(node, SSB.startYear, _literal(fact.start_year, XSD.integer))
         if fact.end_year is not None:
             self.add(node, SSB.endYear, _literal(fact.end_year, XSD.integer))
-        self.add(node, SSB.onDate, _literal(fact.on_date.isoformat(), XSD.date) if fact.on_date else None)
+        self.add(node, SSB.onDate, _literal(fact.on_date, XSD.date) if fact.on_date else None)
         if fact.concerns:
             self.add(node, SSB.concerns, self.resolve(fact.concerns, claim))
         name = self.registry[fact.subject].name if fact.subject in self.registry else fact.subject

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from kg.errors import DataError
 
-ENTITY_TYPES = (
-    "Company",
+# The ssb classes an entity may have; the one list the rest of the code and the tests import.
+# Company roles are subclasses of ssb:Company (ontology/ssb.ttl).
+COMPANY_ROLES = (
     "Automaker",
     "BatteryMaker",
     "MaterialSupplier",
@@ -18,6 +19,10 @@ ENTITY_TYPES = (
     "ResearchInstitute",
     "GovernmentBody",
     "Consortium",
+)
+ORGANISATION_TYPES = ("Company", *COMPANY_ROLES)
+ENTITY_TYPES = (
+    *ORGANISATION_TYPES,
     "Person",
     "BatteryProduct",
     "ProcessTechnology",

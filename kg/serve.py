@@ -182,14 +182,15 @@ def serve(
     """Run the endpoint until interrupted."""
     from waitress import create_server
 
-    from kg.engine import QueryError
     from kg.errors import KGError
-    from kg.exports import BASENAME
+    from kg.store import built_graph_file, ensure_store
 
-    graph_file: Path = project.exports / f"{BASENAME}.ttl"
-    if not graph_file.is_file():
-        raise QueryError(f"no built graph at {graph_file}; run `kg build` first")
-    pool = QueryPool(graph_file, workers, timeout, max_rows)
+    graph_file: Path = built_graph_file(project)
+    try:
+        source = ensure_store(project)  # each worker opens the query store read-only
+    except OSError:
+        source = graph_file  # no store can be written here: each worker reads the export
+    pool = QueryPool(source, workers, timeout, max_rows)
     try:
         try:
             server = create_server(make_app(project, pool), host=host, port=port, threads=max(4, workers * 2))

@@ -47,7 +47,7 @@ class QueryPool:
     """A fixed number of worker processes answering jobs, each job within `timeout` seconds."""
 
     def __init__(self, graph_file: Path, size: int = 2, timeout: float = 30.0, max_rows: int = 10000) -> None:
-        self.graph_file = graph_file
+        self.graph_file = graph_file  # the query store's folder (kg/store.py), or a Turtle file
         self.timeout = timeout
         self.max_rows = max_rows
         self._context = multiprocessing.get_context("spawn")
@@ -138,11 +138,16 @@ class _Worker:
 
 
 def _work(conn: Any, graph_file: str, max_rows: int) -> None:
-    """A worker's life: load the graph, then answer jobs until told to stop (None)."""
+    """A worker's life: open the graph, then answer jobs until told to stop (None)."""
     from kg.engine import LocalGraph
 
     try:
-        backend = LocalGraph.from_file(Path(graph_file), max_rows)
+        if Path(graph_file).is_dir():  # the query store: opened read-only in milliseconds
+            import pyoxigraph as ox
+
+            backend = LocalGraph(ox.Store.read_only(graph_file), max_rows)
+        else:
+            backend = LocalGraph.from_file(Path(graph_file), max_rows)
     except Exception as exc:  # report any start-up failure to the parent, which raises it
         conn.send(str(exc))
         return

@@ -11,9 +11,11 @@ from kg.errors import DataError
 def read_yaml(path: Path) -> Any:
     import yaml
 
+    # libyaml's loader, where PyYAML has it, reads the claims files several times faster
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=loader)  # noqa: S506 (a safe loader)
     except FileNotFoundError:
         raise DataError(f"{path}: no such file") from None
     except yaml.YAMLError as exc:

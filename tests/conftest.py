@@ -1,4 +1,5 @@
-"""Shared fixtures: a throw-away copy of the mini project, the seed corpus, a CLI runner."""
+"""Shared fixtures: a throw-away copy of the mini project, the seed corpus and the graph built from it,
+a CLI runner."""
 
 from __future__ import annotations
 
@@ -39,6 +40,33 @@ def seeds() -> Path:
     if not (path.is_dir() and any(path.glob("*.txt"))):
         pytest.skip(f"the source articles are not available: no .txt files in {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def seed_project(seeds: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the repository's data and ontology, built with the five articles (every locator
+    checked). Built once and shared: read it, never change it (a test that changes a project makes
+    its own copy)."""
+    root = tmp_path_factory.mktemp("seeds") / "project"
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "ontology", root / "ontology")
+    result = run_kg("build", "--corpus", seeds, home=root)
+    assert result.exit_code == 0, result.output
+    assert "locators match the articles" in result.output
+    return root
+
+
+def normalised(rows) -> list[tuple[str, ...]]:
+    """Query rows comparable across runs and engines: GROUP_CONCAT has no defined order, so the
+    parts of a concatenated value are sorted."""
+    import re
+
+    def term(t):
+        if t is None:
+            return ""
+        return "|".join(sorted(re.split(r", |; ", t.value))) if hasattr(t, "language") else t.value
+
+    return sorted(tuple(term(t) for t in row) for row in rows)
 
 
 def run_kg(*args: str | Path, home: Path | None = None) -> Result:

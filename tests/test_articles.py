@@ -4,7 +4,6 @@ competency questions answered as the articles state them.
 The expected answers below were read off the articles, not off the graph.
 """
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,18 +12,10 @@ from kg.engine import open_graph, select
 from kg.questions import get_question
 from kg.sentences import split_sentences
 
-from .conftest import REPO, run_kg
-
 
 @pytest.fixture(scope="module")
-def project(seeds, tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("seeds") / "project"
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copytree(REPO / "ontology", root / "ontology")
-    result = run_kg("build", "--corpus", seeds, home=root)
-    assert result.exit_code == 0, result.output
-    assert "locators match the articles" in result.output
-    return root
+def project(seed_project) -> Path:
+    return seed_project
 
 
 @pytest.fixture(scope="module")

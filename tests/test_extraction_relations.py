@@ -106,6 +106,24 @@ def test_relations_the_ontology_forbids_are_not_proposed():
     assert ("honda", "operates", "sulfide") not in relations("Honda operates a sulfide line.")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vehicle's chemistry is poweredBy, a product's usesChemistry (data/README.md, Conventions)
+        ("The Lumen S7 runs on semi-solid cells.", {("lumen-s7", "poweredBy", "semi-solid")}),
+        (
+            "The Meridian Arc is based on a lithium-metal anode.",
+            {("meridian-arc", "poweredBy", "lithium-metal-anode")},
+        ),
+        # developing a chemistry is R&D (develops); betting on it is a route (pursuesRoute)
+        ("Hanul Energy is developing halide electrolytes.", {("hanul-energy", "develops", "halide")}),
+        ("Hanul Energy bets on halide electrolytes.", {("hanul-energy", "pursuesRoute", "halide")}),
+    ],
+)
+def test_relations_follow_the_data_conventions(text, expected):
+    assert relations(text) == expected
+
+
 def test_no_relation_without_a_cue():
     assert relations("Honda and Nissan reported results on Tuesday.") == set()
 

@@ -195,6 +195,22 @@ def test_the_gold_facts_cover_the_relation_types(claims):
     } <= predicates
 
 
+@pytest.mark.parametrize("project", [REPO, NEWSROOM], ids=["five-articles", "newsroom"])
+def test_both_gold_sets_follow_the_same_conventions(project):
+    """data/README.md, Conventions: a vehicle's chemistry is poweredBy, usesChemistry is for products
+    and lines, pursuesRoute links a company to a chemistry only."""
+    registry = load_registry(project / "data" / "entities.yaml")
+    found = relations(load_claims(project / "data" / "claims"))
+    assert found
+    for s, p, o in found:
+        if p == "usesChemistry":
+            assert set(registry[s].types) & {"BatteryProduct", "ProductionLine"}, (s, p, o)
+        if p == "poweredBy":
+            assert "Vehicle" in registry[s].types, (s, p, o)
+        if p == "pursuesRoute":
+            assert o not in registry, (s, p, o)  # a chemistry concept, never a registry entity
+
+
 def test_directed_deals_point_the_way_the_articles_say(claims):
     """Licensor to licensee, supplier to customer, joint venture to parent, backer to startup."""
     found = relations(claims)

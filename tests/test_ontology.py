@@ -8,6 +8,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from kg.namespaces import CHEM, SCHEMA, SSB
 from kg.ontology import VOCABULARY_FILES, load_vocabulary
+from kg.registry import COMPANY_ROLES
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
 NS = str(SSB._NS)
@@ -58,16 +59,7 @@ def test_every_property_has_a_domain_and_a_range(vocabulary, term):
 def test_the_design_classes_and_roles_exist(vocabulary):
     for name in ("Company", "Chemistry", "ProductionLine", "Vehicle", "Policy"):
         assert (SSB[name], RDF.type, OWL.Class) in vocabulary
-    for role in (
-        "Automaker",
-        "BatteryMaker",
-        "MaterialSupplier",
-        "EquipmentMaker",
-        "MiningCompany",
-        "ResearchInstitute",
-        "GovernmentBody",
-        "Consortium",
-    ):
+    for role in COMPANY_ROLES:  # every role the registry accepts is a kind of company
         assert (SSB[role], RDFS.subClassOf, SSB.Company) in vocabulary
 
 

@@ -5,7 +5,6 @@ one), and its expected answer was read off the articles, as the comments say: no
 query's output.
 """
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,17 +16,10 @@ from kg.questions import bind_parameters, load_questions, resolve_lookup
 from kg.remote import values_clause
 from kg.sentences import split_sentences
 
-from .conftest import REPO, run_kg
-
 
 @pytest.fixture(scope="module")
-def project(seeds, tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("questions") / "project"
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copytree(REPO / "ontology", root / "ontology")
-    result = run_kg("build", "--corpus", seeds, home=root)
-    assert result.exit_code == 0, result.output
-    return root
+def project(seed_project) -> Path:
+    return seed_project
 
 
 def ask(project, name, **params):
@@ -54,18 +46,6 @@ def column(rows, name):
 def test_every_question_has_a_test_here():
     missing = [n for n in load_questions() if f"test_{n.replace('-', '_')}" not in globals()]
     assert not missing, f"questions without a test: {missing}"
-
-
-def normalised(rows):
-    """Rows comparable across runs: GROUP_CONCAT has no defined order, so its parts are sorted."""
-    import re
-
-    def term(t):
-        if t is None:
-            return ""
-        return "|".join(sorted(re.split(r", |; ", t.value))) if hasattr(t, "language") else t.value
-
-    return sorted(tuple(term(t) for t in row) for row in rows)
 
 
 def test_bound_parameters_mean_the_same_locally_and_as_a_values_clause(project):

@@ -19,7 +19,7 @@ from kg.asking import ask_question
 from kg.project import Project
 from kg.questions import load_questions
 
-from .conftest import REPO, run_kg
+from .conftest import REPO, normalised, run_kg
 
 
 def oxigraph_binary() -> str:
@@ -57,11 +57,10 @@ def server(tmp_path_factory):
     process.wait(timeout=10)
 
 
-def build_copy(root: Path, data: Path, corpus: Path | None = None) -> Path:
+def build_copy(root: Path, data: Path) -> Path:
     shutil.copytree(data, root / "data")
     shutil.copytree(REPO / "ontology", root / "ontology")
-    args = ["build"] + (["--corpus", str(corpus)] if corpus else [])
-    assert run_kg(*args, home=root).exit_code == 0
+    assert run_kg("build", home=root).exit_code == 0
     return root
 
 
@@ -163,20 +162,8 @@ def test_remote_errors_are_one_line(server, mini_built):
     assert refused.exit_code != 0 and "read-only" in refused.output
 
 
-def normalised(rows):
-    """Rows comparable across engines: GROUP_CONCAT has no defined order, so its parts are sorted."""
-    import re
-
-    def term(t):
-        if t is None:
-            return ""
-        return "|".join(sorted(re.split(r", |; ", t.value))) if hasattr(t, "language") else t.value
-
-    return sorted(tuple(term(t) for t in row) for row in rows)
-
-
-def test_every_named_question_answers_alike_on_the_server(server, seeds, tmp_path):
-    root = build_copy(tmp_path / "project", REPO / "data", seeds)
+def test_every_named_question_answers_alike_on_the_server(server, seed_project):
+    root = seed_project
     graph = "https://example.org/graphs/seeds"
     assert run_kg("push", "--endpoint", f"{server}/store", "--graph", graph, home=root).exit_code == 0
     checked = 0

@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH
 
 from kg.namespaces import ID, SHAPE, SSB
 from kg.ontology import load_shapes, load_vocabulary
+from kg.registry import COMPANY_ROLES
 from kg.validation import ValidationReport, Violation, validate
 
 REPO = Path(__file__).resolve().parent.parent
@@ -22,16 +23,6 @@ ONTOLOGY = REPO / "ontology"
 EXAMPLES = ONTOLOGY / "examples"
 SHAPES_NS = str(SHAPE)
 SSB_NS = str(SSB._NS)
-ROLES = (
-    "Automaker",
-    "BatteryMaker",
-    "MaterialSupplier",
-    "EquipmentMaker",
-    "MiningCompany",
-    "ResearchInstitute",
-    "GovernmentBody",
-    "Consortium",
-)
 
 
 def _node_shapes() -> list[URIRef]:
@@ -57,7 +48,7 @@ def vocabulary() -> Graph:
     if (ONTOLOGY / "ssb.ttl").is_file():
         return load_vocabulary(ONTOLOGY)
     graph = Graph()
-    for role in ROLES:
+    for role in COMPANY_ROLES:
         graph.add((SSB[role], RDFS.subClassOf, SSB.Company))
     graph.add((SSB.Chemistry, RDFS.subClassOf, URIRef("http://www.w3.org/2004/02/skos/core#Concept")))
     return graph

@@ -13,7 +13,7 @@ from kg.projection import load_projection
 from kg.selection import Selection, select
 
 from .conftest import run_kg
-from .view_helpers import HOSTILE_NAME, HOSTILE_TITLE, built, make_hostile, real_project
+from .view_helpers import HOSTILE_NAME, HOSTILE_TITLE, built, make_hostile
 
 pytestmark = pytest.mark.skipif(bool(kg_browser.missing()), reason=f"no browser: {kg_browser.missing()}")
 
@@ -215,8 +215,8 @@ def test_an_injected_name_is_text_and_runs_nothing(chromium, mini):
 
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory, seeds):
-    return real_project(tmp_path_factory.mktemp("real"), seeds)
+def real(seed_project):
+    return seed_project  # shared: the views below are written beside it, its graph is only read
 
 
 @pytest.mark.parametrize("preset", ["full", "partnerships", "supply-chain"])

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from .conftest import REPO, run_kg
+from .conftest import run_kg
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 HOSTILE_ALIAS = "</script><script>window.__pwned = 1</script>"
@@ -37,11 +36,3 @@ def make_hostile(mini: Path) -> Path:
     assert "title: Nordcell delays its line" in text
     sources.write_text(text.replace("title: Nordcell delays its line", f"title: '{HOSTILE_TITLE}'"))
     return built(mini)
-
-
-def real_project(tmp: Path, corpus: Path) -> Path:
-    """A copy of the repository's data and ontology, built with the five articles."""
-    home = tmp / "real"
-    shutil.copytree(REPO / "data", home / "data")
-    shutil.copytree(REPO / "ontology", home / "ontology")
-    return built(home, "--corpus", str(corpus))

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kg.extraction.units import NUMBER_WORDS
+
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -39,12 +41,6 @@ _MONTH = (
     r"Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 _YEAR = r"(?:19|20)\d{2}"
-# fmt: off
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "a": 1,
-}
-# fmt: on
 
 
 @dataclass(frozen=True)
@@ -214,7 +210,7 @@ def _resolve(kind: str, m: re.Match[str], today: date | None) -> When | None:
         return When(s, e, shifted, shifted, relative=True)
     if kind in ("years-ago", "years-ahead"):
         n = m.group("n") if "n" in m.groupdict() and m.group("n") else m.groupdict().get("n2")
-        count = _NUMBER_WORDS.get(n) if not (n or "").isdigit() else int(n)
+        count = NUMBER_WORDS.get(n) if not (n or "").isdigit() else int(n)
         if year is None or count is None:
             return When(s, e, None, None, relative=True)
         target = year - count if kind == "years-ago" else year + count

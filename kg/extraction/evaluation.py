@@ -115,7 +115,8 @@ def evaluate(project: Project, corpus: Path, min_confidence: float = 0.0) -> Eva
 def _compare(result: Evaluation, source_id: str, curated: list, extracted: list) -> None:
     gold = {fact_key(c.fact): c.fact for c in curated}
     found = {fact_key(c.fact): c.fact for c in extracted}
-    for key in gold.keys() | found.keys():
+    # in a stable order, so that the misses and false positives print the same way every run
+    for key in sorted(gold.keys() | found.keys(), key=lambda k: fact_text(gold.get(k) or found[k])):
         fact = gold.get(key) or found[key]
         kind = fact_type(fact)
         score = result.per_type.setdefault(kind, Score())

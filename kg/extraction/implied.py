@@ -19,13 +19,19 @@ from kg.extraction.lexicon import EntityInfo, name_key
 from kg.extraction.relations import FoundRelation, allowed
 
 
+def chemistry_predicate(category: str) -> str:
+    """How something named with a chemistry relates to it: a line produces it, a vehicle is powered
+    by it, a product uses it (the conventions of data/README.md)."""
+    return {"line": "produces", "vehicle": "poweredBy"}.get(category, "usesChemistry")
+
+
 def described_facts(described: list[Mention], mentions: list[Mention]) -> list[dict]:
     """What a description says by itself: "the all-solid-state battery line" makes that chemistry."""
     facts = []
     for d in described:
         for m in mentions:
             if m.category == "chem" and d.start <= m.start and m.end <= d.end:
-                predicate = "produces" if d.category == "line" else "usesChemistry"
+                predicate = chemistry_predicate(d.category)
                 facts.append(
                     {"s": d.entity, "p": predicate, "o": m.entity, "confidence": 0.7, "rule": "described-as"}
                 )
@@ -42,7 +48,7 @@ def chemistry_in_names(matcher: EntityMatcher, text: str, mentions: list[Mention
         rest = surface[len(surface.split(" ", 1)[0]) :]  # less its first word, so it cannot match itself
         for inner in matcher.find(rest):
             if inner.category == "chem" and inner.entity != m.entity:
-                predicate = "produces" if m.category == "line" else "usesChemistry"
+                predicate = chemistry_predicate(m.category)
                 facts.append(
                     {"s": m.entity, "p": predicate, "o": inner.entity, "confidence": 0.7, "rule": "named-as"}
                 )

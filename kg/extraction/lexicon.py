@@ -15,20 +15,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.registry import ORGANISATION_TYPES
+
 # The category of an entity decides which relation patterns may use it.
-ORG_TYPES = frozenset(
-    {
-        "Company",
-        "Automaker",
-        "BatteryMaker",
-        "MaterialSupplier",
-        "EquipmentMaker",
-        "MiningCompany",
-        "ResearchInstitute",
-        "GovernmentBody",
-        "Consortium",
-    }
-)
+ORG_TYPES = frozenset(ORGANISATION_TYPES)
 CATEGORY_OF_TYPE = {
     **{t: "org" for t in ORG_TYPES},
     "Person": "person",

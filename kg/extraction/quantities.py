@@ -16,15 +16,9 @@ from decimal import Decimal
 
 from kg.extraction.entities import Mention
 from kg.extraction.lexicon import EntityInfo
-from kg.extraction.units import CURRENCY_BEFORE, UNIT_RE, figure_kind
+from kg.extraction.units import CURRENCY_BEFORE, NUMBER_WORDS, UNIT_RE, figure_kind
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-# fmt: off
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "twelve": 12, "twenty": 20, "fifty": 50, "hundred": 100,
-}
-# fmt: on
 # fmt: off
 _SCALES = {
     "thousand": Decimal(1000), "million": Decimal(10 ** 6), "billion": Decimal(10 ** 9),
@@ -34,7 +28,7 @@ _SCALES = {
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 _AMOUNT = re.compile(
-    rf"(?P<cur>US\$|\$|€|¥|RMB ?|CNY ?|EUR ?|USD ?)?(?P<a>{_NUMBER}|{'|'.join(_WORD_NUMBERS)})"
+    rf"(?P<cur>US\$|\$|€|¥|RMB ?|CNY ?|EUR ?|USD ?)?(?P<a>{_NUMBER}|{'|'.join(NUMBER_WORDS)})"
     r"(?:\s?(?P<scale_a>thousand|million|billion|trillion|bn|m|k)\b)?"
     rf"(?:\s?(?:-|–|to|and)\s?(?P=cur)?(?P<b>{_NUMBER})(?:\s?(?P<scale_b>thousand|million|billion|"
     rf"trillion|bn|m|k)\b)?)?"
@@ -230,7 +224,7 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
 def _number(text: str | None, scale: str | None) -> Decimal | None:
     if text is None:
         return None
-    value = Decimal(_WORD_NUMBERS[text]) if text in _WORD_NUMBERS else Decimal(text.replace(",", ""))
+    value = Decimal(NUMBER_WORDS[text]) if text in NUMBER_WORDS else Decimal(text.replace(",", ""))
     return value * _SCALES[scale] if scale else value
 
 

@@ -1,7 +1,7 @@
 """Stage 4: relations between the entities of a sentence, by sentence-level patterns.
 
 Each mention in the sentence is replaced by a typed placeholder (`⟨ORG3⟩`, `⟨CHEM5⟩`...), and
-the patterns of relation_rules.py, regular expressions over that masked sentence, say which
+the patterns of relation_rules/, regular expressions over that masked sentence, say which
 placeholders stand in which relation. A pattern names its arguments by type, so "Acme will
 supply cells to Beta" and "Beta will source cells from Acme" give the same direction
 (Acme suppliesTo Beta). Every relation found is checked against what the ontology allows for
@@ -45,7 +45,8 @@ ALLOWED: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "suppliesTo": (frozenset({"org"}), frozenset({"org"})),
     "supplies": (frozenset({"org"}), frozenset({"chem", "product"})),
     "pursuesRoute": (frozenset({"org"}), frozenset({"chem"})),
-    "usesChemistry": (frozenset({"product", "line", "vehicle"}), frozenset({"chem"})),
+    # the ontology also lets a vehicle use a chemistry; our convention says poweredBy (data/README.md)
+    "usesChemistry": (frozenset({"product", "line"}), frozenset({"chem"})),
     "usesProcess": (frozenset({"line", "product", "org"}), frozenset({"process"})),
     "develops": (frozenset({"org"}), frozenset({"product", "process", "vehicle", "chem"})),
     "operates": (frozenset({"org"}), frozenset({"line"})),

@@ -8,9 +8,27 @@ from kg.extraction.review import Pending, ReviewResult
 
 
 def _console():
-    from rich.console import Console
+    from kg.terminal import console
 
-    return Console(width=max(Console().width, 140), highlight=False)
+    return console(140, highlight=False)
+
+
+def _candidates_table(title: str, candidates: list[dict]):
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for column in ("id", "name", "types", "confidence", "cues", "sources"):
+        table.add_column(column)
+    for c in candidates:
+        table.add_row(
+            c["id"],
+            c["name"],
+            ", ".join(c["types"]),
+            f"{c.get('confidence', 0):.2f}",
+            ", ".join(c.get("cues") or ()),
+            ", ".join(c.get("sources") or ()),
+        )
+    return table
 
 
 def print_ingest(report: IngestReport) -> None:
@@ -51,19 +69,7 @@ def print_ingest(report: IngestReport) -> None:
         )
     console.print(table)
     if report.new_candidates:
-        candidates = Table(title="New candidate entities (kg review)", title_justify="left")
-        for column in ("id", "name", "types", "confidence", "cues", "sources"):
-            candidates.add_column(column)
-        for c in report.new_candidates:
-            candidates.add_row(
-                c["id"],
-                c["name"],
-                ", ".join(c["types"]),
-                f"{c['confidence']:.2f}",
-                ", ".join(c.get("cues") or ()),
-                ", ".join(c.get("sources") or ()),
-            )
-        console.print(candidates)
+        console.print(_candidates_table("New candidate entities (kg review)", report.new_candidates))
     extracted = len(report.extracted)
     console.print(
         f"{extracted} article(s) extracted, {len(report.outcomes) - extracted} unchanged; "
@@ -79,19 +85,7 @@ def print_pending(items: Pending) -> None:
 
     console = _console()
     if items.candidates:
-        table = Table(title="Candidate entities", title_justify="left")
-        for column in ("id", "name", "types", "confidence", "cues", "sources"):
-            table.add_column(column)
-        for c in items.candidates:
-            table.add_row(
-                c["id"],
-                c["name"],
-                ", ".join(c["types"]),
-                f"{c.get('confidence', 0):.2f}",
-                ", ".join(c.get("cues") or ()),
-                ", ".join(c.get("sources") or ()),
-            )
-        console.print(table)
+        console.print(_candidates_table("Candidate entities", items.candidates))
     if items.claims:
         from kg.extraction.facts import fact_text
 

@@ -137,7 +137,7 @@ def dump_claims(source: str, sentences: list[dict[str, Any]]) -> str:
     """
     from kg.claims_file import _CLAIM_KEY_ORDER  # the canonical order of a claim's keys
 
-    lines = [_pair_block("source", source), "method: Extracted"]
+    lines = [_pair("source", source, flow=False), "method: Extracted"]
     if not sentences:
         return "\n".join([*lines, "sentences: []"]) + "\n"
     lines.append("sentences:")
@@ -146,7 +146,7 @@ def dump_claims(source: str, sentences: list[dict[str, Any]]) -> str:
         lines += [
             f"- sentence: {int(entry['sentence'])}",
             f"  span: [{int(start)}, {int(end)}]",
-            f"  sha256: {_pair_block('x', entry['sha256'])[3:]}",
+            f"  sha256: {_pair('x', entry['sha256'], flow=False)[3:]}",
         ]
         claims = entry.get("claims") or []
         lines.append("  claims:" if claims else "  claims: []")
@@ -154,32 +154,20 @@ def dump_claims(source: str, sentences: list[dict[str, Any]]) -> str:
             keys = [k for k in _CLAIM_KEY_ORDER if k in claim] + [
                 k for k in claim if k not in _CLAIM_KEY_ORDER
             ]
-            lines.append("  - {" + ", ".join(_pair_flow(k, claim[k]) for k in keys) + "}")
+            lines.append("  - {" + ", ".join(_pair(k, claim[k], flow=True) for k in keys) + "}")
     return "\n".join(lines) + "\n"
 
 
 _PAIRS: dict[tuple[str, str, Any, str], str] = {}
 
 
-def _pair_flow(key: str, value: Any) -> str:
-    """`key: value` as PyYAML writes it inside a flow mapping."""
-    cache_key = ("flow", key, value, type(value).__name__)
+def _pair(key: str, value: Any, flow: bool) -> str:
+    """`key: value` as PyYAML writes it inside a flow mapping (`flow`) or in a block mapping."""
+    cache_key = ("flow" if flow else "block", key, value, type(value).__name__)
     text = _PAIRS.get(cache_key)
     if text is None:
-        text = _PAIRS[cache_key] = _dump(
-            {key: value}, default_flow_style=True, allow_unicode=True, width=1000
-        ).strip()[1:-1]
-    return text
-
-
-def _pair_block(key: str, value: Any) -> str:
-    """`key: value` as PyYAML writes it in a block mapping."""
-    cache_key = ("block", key, value, type(value).__name__)
-    text = _PAIRS.get(cache_key)
-    if text is None:
-        text = _PAIRS[cache_key] = _dump(
-            {key: value}, default_flow_style=False, allow_unicode=True, width=1000
-        ).strip()
+        text = _dump({key: value}, default_flow_style=flow, allow_unicode=True, width=1000).strip()
+        text = _PAIRS[cache_key] = text[1:-1] if flow else text  # a flow mapping less its braces
     return text
 
 

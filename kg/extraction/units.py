@@ -11,6 +11,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+# numbers news copy writes as words: in figures ("two million") and in dates ("three years ago")
+# fmt: off
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twelve": 12, "twenty": 20, "fifty": 50, "hundred": 100,
+}
+# fmt: on
+
 # unit pattern -> (symbol, factor); tried in order, so longer spellings come first
 _UNITS: list[tuple[str, str, Decimal]] = [
     (r"Wh ?/ ?kg|Wh per (?:kg|kilogram)|watt-hours? per kilogram", "Wh/kg", Decimal(1)),

@@ -1,0 +1,5 @@
+"""`python -m benchmarks`: the speed-and-scale benchmark (benchmarks/run.py)."""
+
+from benchmarks.run import main
+
+raise SystemExit(main())

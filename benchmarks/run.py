@@ -1,0 +1,475 @@
+"""The speed-and-scale benchmark: one command, one table.
+
+    .venv/bin/python -m benchmarks [--sizes 10k,100k,1m] [--cap 30] [--quick] [--out FILE]
+
+For each size it generates a synthetic project (benchmarks/synthetic_project.py) and measures:
+
+- `kg build` in a child process: wall time and peak memory (the child's ru_maxrss, from wait4);
+- every named question with its first example on the warm query store (opened once): median
+  and 95th percentile of repeated runs; and, in the same run, the same questions on rdflib's
+  own SPARQL evaluator over the same graph as the baseline, each run capped at --cap seconds,
+  with the ratio of the medians. rdflib parses the graph once, in a child process, and each
+  question runs in a fork of it (killed at the cap), because its evaluator cannot be
+  interrupted in place and re-parsing a million triples for every question would take half an
+  hour (benchmarks/questions.py, for small graphs, parses once per question);
+- `kg query NAME` end to end, each run a new process, on the store of that size.
+
+Then, once: ingest throughput (benchmarks/ingest_speed.py, `kg ingest` with one and two
+processes) and the time to write the view for 500, 5,000 and 20,000 nodes
+(benchmarks/view_speed.py). The table is printed and written to benchmarks/results/scale.md.
+Nothing here fails on a slow machine: numbers are reported, never judged. `--quick` (used by
+the tests) makes every part small.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import multiprocessing
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+COLD_QUESTION = ("partners", ["-p", "company=toyota"])
+SIZE_NAMES = {"k": 1_000, "m": 1_000_000}
+
+
+@dataclass
+class QuestionTiming:
+    name: str
+    rows: int
+    median_s: float
+    p95_s: float
+    runs: int
+    rdflib_s: float | None = None  # median of the runs that finished; None: over the cap or failed
+    rdflib_note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        return None if self.rdflib_s is None else self.rdflib_s / self.median_s
+
+
+@dataclass
+class SizeResult:
+    label: str
+    triples: int = 0
+    sources: int = 0
+    claims: int = 0
+    build_s: float = 0.0
+    build_peak_mb: float = 0.0
+    store_mb: float = 0.0
+    turtle_mb: float = 0.0
+    rdflib_parse_s: float | None = None
+    questions: list[QuestionTiming] = field(default_factory=list)
+    cold_query_s: list[float] = field(default_factory=list)
+
+
+def parse_size(text: str) -> int:
+    text = text.strip().lower().replace("_", "")
+    if text[-1] in SIZE_NAMES:
+        return int(float(text[:-1]) * SIZE_NAMES[text[-1]])
+    return int(text)
+
+
+def kg_command() -> list[str]:
+    script = Path(sys.executable).parent / "kg"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "kg.cli"]
+
+
+# --- build
+
+
+def measure_build(home: Path) -> tuple[float, float, str]:
+    """`kg build` in a child process: seconds, peak resident memory in MB, and its output."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [*kg_command(), "--home", str(home), "build"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    output = child.stdout.read().decode("utf-8", "replace") if child.stdout else ""
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"kg build failed on {home}:\n{output}")
+    return elapsed, usage.ru_maxrss / 1024, output
+
+
+def folder_mb(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
+
+
+# --- questions on the warm store
+
+
+def time_on_store(home: Path, budget_s: float, max_runs: int) -> list[QuestionTiming]:
+    """Every named question with its first example, on the query store opened once."""
+    from kg.engine import LocalGraph
+    from kg.project import Project
+    from kg.questions import bind_parameters, load_questions, resolve_lookup
+    from kg.store import open_store
+
+    graph = LocalGraph(open_store(Project(home)))
+    timings = []
+    for question in load_questions().values():
+        example = question.examples[0] if question.examples else {}
+        bindings = bind_parameters(question, example, resolve_lookup(graph))
+        answer = graph.run(question.sparql, bindings)  # warm-up
+        runs: list[float] = []
+        spent = 0.0
+        while len(runs) < max_runs and (len(runs) < 5 or spent < budget_s):
+            started = time.perf_counter()
+            graph.run(question.sparql, bindings)
+            runs.append(time.perf_counter() - started)
+            spent += runs[-1]
+        timings.append(
+            QuestionTiming(question.name, len(answer.rows), statistics.median(runs), _p95(runs), len(runs))
+        )
+    return timings
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def questions_with_bindings(home: Path) -> list[tuple[str, str, dict[str, str]]]:
+    """(name, SPARQL, bindings as N-Triples terms) for every named question's first example."""
+    from kg.engine import LocalGraph
+    from kg.project import Project
+    from kg.questions import bind_parameters, load_questions, resolve_lookup
+    from kg.store import open_store
+
+    graph = LocalGraph(open_store(Project(home)))
+    jobs = []
+    for question in load_questions().values():
+        example = question.examples[0] if question.examples else {}
+        bindings = bind_parameters(question, example, resolve_lookup(graph))
+        jobs.append((question.name, question.sparql, {k: str(v) for k, v in bindings.items()}))
+    return jobs
+
+
+# --- the rdflib baseline
+
+
+def rdflib_baseline(
+    turtle: Path, jobs: list[tuple[str, str, dict[str, str]]], cap_s: float, repeat: int
+) -> tuple[float, dict[str, tuple[float | None, str]]]:
+    """Parse once in a child; run each question in a fork of it, killed after `cap_s` seconds."""
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe()
+    host = context.Process(target=_rdflib_host, args=(child, str(turtle), jobs, cap_s, repeat))
+    host.start()
+    child.close()
+    parse_s = parent.recv()
+    results = parent.recv()
+    host.join()
+    return parse_s, results
+
+
+def _rdflib_host(conn, turtle: str, jobs, cap_s: float, repeat: int) -> None:
+    from rdflib import Graph
+    from rdflib.util import from_n3
+
+    from kg.namespaces import PREFIXES
+
+    started = time.perf_counter()
+    graph = Graph()
+    graph.parse(turtle, format="turtle")
+    conn.send(time.perf_counter() - started)
+    results = {}
+    for name, sparql, bindings in jobs:
+        init = {k: from_n3(v) for k, v in bindings.items()}
+        results[name] = _forked_query(
+            lambda s=sparql, i=init: graph.query(s, initNs=dict(PREFIXES), initBindings=i), cap_s, repeat
+        )
+    conn.send(results)
+
+
+def _forked_query(query, cap_s: float, repeat: int) -> tuple[float | None, str]:
+    """Run `query()` up to `repeat` times in a fork; kill it once a run passes `cap_s` seconds."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the fork: report each run's time as it ends
+        os.close(read)
+        try:
+            for _ in range(repeat):
+                began = time.perf_counter()
+                list(query())
+                os.write(write, f"{time.perf_counter() - began}\n".encode())
+        except Exception as exc:  # an rdflib limitation is a result to report
+            os.write(write, f"error {type(exc).__name__}\n".encode())
+        os._exit(0)
+    os.close(write)
+    os.set_blocking(read, False)
+    buffer, killed = b"", False
+    run_started = time.monotonic()
+    while True:
+        try:
+            chunk = os.read(read, 4096)
+        except BlockingIOError:
+            chunk = b""
+        if chunk:
+            buffer += chunk
+            run_started = time.monotonic()  # a run ended; the next one starts now
+        if os.waitpid(pid, os.WNOHANG)[0]:
+            with contextlib.suppress(BlockingIOError):
+                buffer += os.read(read, 4096)
+            break
+        if time.monotonic() - run_started > cap_s:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            killed = True
+            break
+        time.sleep(0.002)
+    os.close(read)
+    words = buffer.decode().split()
+    if "error" in words:
+        return None, f"rdflib error: {words[words.index('error') + 1]}"
+    times = [float(x) for x in words]
+    if not times or (killed and not times) or max(times) > cap_s:
+        return None, f"over {cap_s:g} s"
+    return statistics.median(times), ""
+
+
+# --- kg query from a cold process
+
+
+def cold_queries(home: Path, runs: int) -> list[float]:
+    name, params = COLD_QUESTION
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(
+            [*kg_command(), "--home", str(home), "query", name, *params],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        times.append(time.perf_counter() - started)
+    return times
+
+
+# --- ingest and view (the other issues' benchmarks)
+
+
+def ingest_rates(articles: int, scratch: Path) -> tuple[dict[int, float] | None, str]:
+    try:
+        from benchmarks.ingest_speed import timed_ingest
+    except ImportError as exc:
+        return None, f"benchmarks/ingest_speed.py not available ({exc})"
+    corpus = scratch / "articles"
+    subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "generate_articles.py"), str(corpus), "-n", str(articles)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    rates = {}
+    for jobs in (1, 2):
+        elapsed, done, _ = timed_ingest(corpus, jobs, scratch / "ingest", 0)
+        rates[jobs] = done / elapsed
+    return rates, f"{articles} synthetic articles (benchmarks/generate_articles.py)"
+
+
+def view_times(sizes: list[int], scratch: Path) -> tuple[list[dict] | None, str]:
+    try:
+        from benchmarks.view_speed import writing
+    except ImportError as exc:
+        return None, f"benchmarks/view_speed.py not available ({exc})"
+    return writing(sizes, 1, scratch / "view"), "benchmarks/view_speed.py (synthetic built graphs)"
+
+
+# --- the report
+
+
+def report(results: list[SizeResult], ingest, view, cap_s: float, cold_runs: int) -> str:
+    out = [
+        "# Speed and scale",
+        "",
+        f"{platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
+        f"generated by `python -m benchmarks` on {time.strftime('%Y-%m-%d')}.",
+        "",
+        "## Build",
+        "",
+        "| size | triples | sources | claims | `kg build` (s) | peak memory (MB) | query store (MB) "
+        "| Turtle (MB) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        out.append(
+            f"| {r.label} | {r.triples:,} | {r.sources:,} | {r.claims:,} | {r.build_s:.1f} | "
+            f"{r.build_peak_mb:,.0f} | {r.store_mb:.1f} | {r.turtle_mb:.1f} |"
+        )
+    out += ["", "## Named questions on the warm query store, and rdflib as the baseline", ""]
+    out.append(
+        f"Median and 95th percentile of repeated runs (pyoxigraph, on-disk store opened once); rdflib: "
+        f"median of up to 3 runs on the same graph in memory, each capped at {cap_s:g} s; ratio = "
+        "rdflib median / pyoxigraph median."
+    )
+    for r in results:
+        parse = f"{r.rdflib_parse_s:.1f} s" if r.rdflib_parse_s is not None else "-"
+        out += [
+            "",
+            f"### {r.label} ({r.triples:,} triples; rdflib parses the Turtle in {parse})",
+            "",
+            "| question | rows | median (ms) | p95 (ms) | rdflib (ms) | rdflib / pyoxigraph |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for q in r.questions:
+            rdflib = f"{q.rdflib_s * 1000:,.1f}" if q.rdflib_s is not None else q.rdflib_note
+            ratio = (
+                f"{q.ratio:,.0f}x"
+                if q.ratio is not None
+                else (">" + f"{cap_s / q.median_s:,.0f}x" if "over" in q.rdflib_note else "-")
+            )
+            out.append(
+                f"| {q.name} | {q.rows:,} | {q.median_s * 1000:.2f} | {q.p95_s * 1000:.2f} "
+                f"| {rdflib} | {ratio} |"
+            )
+    if len(results) > 1:
+        out += ["", "## How question time grows with size (median, ms)", ""]
+        out.append("| question | " + " | ".join(r.label for r in results) + " |")
+        out.append("|---|" + "---:|" * len(results))
+        for i, q in enumerate(results[0].questions):
+            out.append(
+                f"| {q.name} | " + " | ".join(f"{r.questions[i].median_s * 1000:.2f}" for r in results) + " |"
+            )
+        slowest = [max(q.median_s for q in r.questions) * 1000 for r in results]
+        out.append("| **slowest question** | " + " | ".join(f"**{s:.1f}**" for s in slowest) + " |")
+    name, params = COLD_QUESTION
+    out += [
+        "",
+        f"## `kg query {name} {' '.join(params)}` from a cold process",
+        "",
+        f"Each run a new process (Python start-up, imports, opening the store, the query, the table); "
+        f"{cold_runs} runs.",
+        "",
+        "| size | first run (s) | median (s) | slowest (s) |",
+        "|---|---:|---:|---:|",
+    ]
+    for r in results:
+        if r.cold_query_s:
+            c = r.cold_query_s
+            out.append(f"| {r.label} | {c[0]:.2f} | {statistics.median(c):.2f} | {max(c):.2f} |")
+    rates, ingest_note = ingest
+    out += ["", "## Ingest", ""]
+    if rates:
+        out += [
+            f"`kg ingest` on {ingest_note}, whole ingest (read, extract, write the pending claims).",
+            "",
+            "| processes | articles per second |",
+            "|---|---:|",
+            f"| 1 (`--jobs 1`) | {rates[1]:,.0f} |",
+            f"| 2 (`--jobs 2`) | {rates[2]:,.0f} |",
+        ]
+    else:
+        out.append(f"not measured: {ingest_note}")
+    rows, view_note = view
+    out += ["", "## Writing the view", ""]
+    if rows:
+        out += [
+            f"`kg view` on {view_note}: projection (store + queries + networkx), rendering, and the "
+            "whole command.",
+            "",
+            "| entities | nodes | edges | projection (s) | render (s) | `kg view` (s) |",
+            "|---:|---:|---:|---:|---:|---:|",
+        ]
+        for v in rows:
+            out.append(
+                f"| {v['n']:,} | {v['nodes']:,} | {v['edges']:,} | {v['project']:.2f} "
+                f"| {v['render']:.2f} | {v['total']:.2f} |"
+            )
+    else:
+        out.append(f"not measured: {view_note}")
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10k,100k,1m", help="graph sizes in triples (default 10k,100k,1m)")
+    parser.add_argument("--cap", type=float, default=30.0, help="seconds an rdflib query run may take")
+    parser.add_argument("--cold-runs", type=int, default=5, help="`kg query` processes per size")
+    parser.add_argument("--articles", type=int, default=1000, help="articles for the ingest benchmark")
+    parser.add_argument("--view-sizes", default="500,5000,20000")
+    parser.add_argument("--quick", action="store_true", help="small everything: checks the suite runs")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--work", type=Path, help="keep the generated projects here (default: a temp folder)")
+    parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "scale.md")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.cap, args.cold_runs, args.articles, args.view_sizes = min(args.cap, 5.0), 2, 20, "100"
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    results = []
+    try:
+        for label in sizes:
+            results.append(measure_size(label, work / f"project-{label}", args))
+        print("ingest ...", flush=True)
+        ingest = _guarded(lambda: ingest_rates(args.articles, work))
+        print("view ...", flush=True)
+        view = _guarded(lambda: view_times([int(s) for s in args.view_sizes.split(",")], work))
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    text = report(results, ingest, view, args.cap, args.cold_runs)
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+def measure_size(label: str, home: Path, args) -> SizeResult:
+    from benchmarks.synthetic_project import generate_project
+
+    result = SizeResult(label)
+    print(f"[{label}] generating ...", flush=True)
+    shutil.rmtree(home, ignore_errors=True)
+    made = generate_project(home, parse_size(label), args.seed)
+    result.sources, result.claims = made.sources, made.claims
+    print(f"[{label}] building ...", flush=True)
+    result.build_s, result.build_peak_mb, output = measure_build(home)
+    result.triples = int(re.search(r"built (\d+) triples", output).group(1))
+    result.store_mb = folder_mb(home / ".store")
+    turtle = home / "exports" / "ssb-kg.ttl"
+    result.turtle_mb = turtle.stat().st_size / 1e6
+    print(f"[{label}] {result.triples:,} triples in {result.build_s:.1f} s; questions ...", flush=True)
+    result.questions = time_on_store(
+        home, budget_s=0.5 if args.quick else 3.0, max_runs=10 if args.quick else 50
+    )
+    print(f"[{label}] rdflib baseline (cap {args.cap:g} s) ...", flush=True)
+    parse_s, baseline = rdflib_baseline(
+        turtle, questions_with_bindings(home), args.cap, 1 if args.quick else 3
+    )
+    result.rdflib_parse_s = parse_s
+    for q in result.questions:
+        q.rdflib_s, q.rdflib_note = baseline[q.name]
+    print(f"[{label}] kg query from cold processes ...", flush=True)
+    result.cold_query_s = cold_queries(home, args.cold_runs)
+    return result
+
+
+def _guarded(work):
+    """Another issue's benchmark: its failure is reported in the table, not raised."""
+    try:
+        return work()
+    except Exception as exc:
+        traceback.print_exc()
+        return None, f"failed: {type(exc).__name__}: {exc}"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,45 @@
+"""The options several `kg` commands share, and the checks of what they are given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+corpus_option = click.option(
+    "--corpus",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the source articles (default: the SSB_KG_CORPUS setting).",
+)
+format_option = click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples"]),
+    default="table",
+    show_default=True,
+    help="table: readable; csv/tsv/json/xml: SPARQL 1.1 results; turtle/ntriples: for CONSTRUCT/DESCRIBE.",
+)
+endpoint_option = click.option(
+    "--endpoint", metavar="URL", help="Ask a SPARQL 1.1 endpoint instead of the built graph."
+)
+graph_option = click.option(
+    "--graph", metavar="IRI", help="With --endpoint: the named graph to query (default-graph-uri)."
+)
+sources_option = click.option(
+    "--with-sources", is_flag=True, help="Add each row's sources (article, sentence, publisher, date)."
+)
+
+
+def split_param(text: str) -> tuple[str, str]:
+    """`-p key=value` as (key, value)."""
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise click.ClickException(f"parameter {text!r} is not KEY=VALUE")
+    return key.strip(), value.strip()
+
+
+def require_corpus(corpus: Path | None) -> Path:
+    """The corpus folder, for the commands that cannot work without one."""
+    if corpus is None:
+        raise click.ClickException("no corpus: pass --corpus DIR or set SSB_KG_CORPUS")
+    return corpus

@@ -1,0 +1,50 @@
+"""Printing to the terminal: query answers as rich tables or serialised results, on a wide console.
+
+The commands import it when they print, so rich is never loaded by `kg --help`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+
+def console(min_width: int = 160, highlight: bool = True) -> Any:
+    """A rich console at least `min_width` columns wide, so that tables are not folded."""
+    from rich.console import Console
+
+    return Console(width=max(Console().width, min_width), highlight=highlight)
+
+
+def print_answer(answer: Any, format_name: str, title: str) -> None:
+    """An answer of `kg query` / `kg sparql`: a table, yes or no, or the results in `format_name`."""
+    from kg.engine import Table, Triples
+
+    if format_name != "table":
+        from kg.results import serialize
+
+        click.echo(serialize(answer, format_name).decode("utf-8"), nl=False)
+    elif isinstance(answer, bool):
+        click.echo("yes" if answer else "no")
+    elif isinstance(answer, Triples):
+        rows = [[t.subject, t.predicate, t.object] for t in answer.triples]
+        print_table(title, Table(["subject", "predicate", "object"], rows))
+    else:
+        print_table(title, answer)
+
+
+def print_table(title: str, table: Any) -> None:
+    """A result table (kg.engine.Table) with its title and row count."""
+    from rich.table import Table as RichTable
+
+    from kg.engine import term_text
+
+    rich_table = RichTable(title=title, title_justify="left")
+    for column in table.columns:
+        rich_table.add_column(column)
+    for row in table.rows:
+        rich_table.add_row(*(term_text(v) for v in row))
+    out = console()
+    out.print(rich_table)
+    out.print(f"{len(table.rows)} row(s)")
