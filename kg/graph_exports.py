@@ -44,11 +44,11 @@ def export_graph(project: Any, format_name: str, output: Path | None = None) -> 
     """Write the projection of the built graph in a graph format; returns the files written."""
     from kg.atomic import write_all_atomic
     from kg.exports import BASENAME
-    from kg.projection import load_projection
+    from kg.projection import load_built_projection
 
     if format_name not in GRAPH_FORMATS:
         raise KGError(f"unknown graph format {format_name!r}; choose from {', '.join(GRAPH_FORMATS)}")
-    flat = flatten(load_projection(project.exports / f"{BASENAME}.ttl"))
+    flat = flatten(load_built_projection(project))
     if format_name == "csv":
         folder = output or project.exports / f"{BASENAME}-csv"
         if folder.exists() and not folder.is_dir():

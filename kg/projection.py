@@ -98,6 +98,13 @@ def load_projection(turtle: Path) -> Any:
     return project_store(open_graph(turtle))
 
 
+def load_built_projection(project: Any) -> Any:
+    """The projection of a project's built graph, from its query store (kg/store.py)."""
+    from kg.store import open_store
+
+    return project_store(open_store(project))
+
+
 def project_store(store: Any) -> Any:
     """The projection of a pyoxigraph store holding a built graph."""
     import networkx as nx

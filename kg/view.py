@@ -41,11 +41,11 @@ def write_view(project: Any, output: Path | None = None, selection: Selection | 
     """Project the built graph, select, render and write the page atomically."""
     from kg.atomic import write_atomic
     from kg.exports import BASENAME
-    from kg.projection import load_projection
+    from kg.projection import load_built_projection
     from kg.selection import select
 
     selection = selection or Selection()
-    graph = select(load_projection(project.exports / f"{BASENAME}.ttl"), selection)
+    graph = select(load_built_projection(project), selection)
     target = output or project.exports / DEFAULT_NAME
     if target.suffix.lower() not in (".html", ".htm"):
         raise KGError(f"the view is an HTML page: give a file name ending in .html, not {target.name!r}")
