@@ -58,13 +58,21 @@ def test_bound_parameters_mean_the_same_locally_and_as_a_values_clause(project):
             bindings = bind_parameters(question, example, resolve_lookup(graph))
             substituted = graph.run(question.sparql, bindings)
             joined = graph.run(question.sparql + values_clause(bindings))
-            assert sorted(map(str, substituted.rows)) == sorted(map(str, joined.rows)), (
+            assert _as_multiset(substituted.rows) == _as_multiset(joined.rows), (
                 question.name,
                 example,
             )
             assert substituted.rows, (question.name, example)  # each example shows the question at work
             checked += 1
     assert checked >= 25
+
+
+def _as_multiset(rows) -> list[str]:
+    """Rows as sorted text, each GROUP_CONCAT value as a sorted list of its parts: SPARQL leaves
+    the order of a concatenation's parts to the query plan, and the two forms plan differently."""
+    return sorted(
+        str([sorted(str(v.value).split(", ")) if v is not None else None for v in row]) for row in rows
+    )
 
 
 # --- routes and chemistry
