@@ -13,8 +13,9 @@ synthetic articles, entities and claims until the built graph holds about `--tri
   an earlier article stated (so facts have several claims), and some figures and milestones
   contradict earlier ones (so the disagreement questions have work);
 - fan-out like the registry's: a few hubs (the real companies and big makers) take many
-  relations, most entities a handful; every line has an operator and every vehicle a maker,
-  as the shapes require.
+  relations, most entities a handful, except where a subject has one or two of a relation
+  (FEW_PER_SUBJECT); every line has an operator and every vehicle a maker, as the shapes
+  require.
 
 The output is a pure function of the size and the seed. No corpus exists for these articles:
 the locators are well-formed but match no text (build without --corpus).
@@ -97,6 +98,10 @@ RELATIONS: dict[str, tuple[int, tuple[str, ...], tuple[str, ...]]] = {
     "supports": (3, ("Policy",), (CHEM, "BatteryProduct", "ProcessTechnology") + MAKERS),
     "affiliatedWith": (3, ("Person",), COMPANY_ROLES[:6]),
 }
+# Relations a subject has one or two of in the curated data (a policy's issuer and place, a
+# company's parent, a line's site): their subject is drawn without the hub preference, or the
+# biggest policy would be issued by twenty ministries at a million triples.
+FEW_PER_SUBJECT = frozenset({"issuedBy", "appliesIn", "subsidiaryOf", "locatedIn"})
 # quantity kind -> units it is stated in
 QUANTITIES: dict[str, tuple[str, ...]] = {
     "GravimetricEnergyDensity": ("Wh/kg",),
@@ -291,12 +296,14 @@ class _World:
         self.rng.shuffle(facts)
         return facts
 
-    def _pick(self, classes: tuple[str, ...]) -> str:
+    def _pick(self, classes: tuple[str, ...], hubs: bool = True) -> str:
         """An entity of one of `classes`, hubs preferred: a few take many facts, most a handful."""
         rdf_type = self.rng.choice(classes)
         if rdf_type == CHEM:
             return self.rng.choice(self.chemistry)
         members = self.by_class.get(rdf_type) or self.by_class["BatteryMaker"]
+        if not hubs:
+            return self.rng.choice(members)
         # a Pareto-like draw: index ~ len * u^2 favours the first (oldest, real) entities
         return members[int(len(members) * self.rng.random() ** 2)]
 
@@ -340,7 +347,8 @@ class _World:
             names = list(RELATIONS)
             predicate = rng.choices(names, [RELATIONS[n][0] for n in names])[0]
             _, subjects, objects = RELATIONS[predicate]
-            subject, obj = self._pick(subjects), self._pick(objects)
+            subject = self._pick(subjects, hubs=predicate not in FEW_PER_SUBJECT)
+            obj = self._pick(objects)
             if subject == obj:
                 obj = self._pick(objects)
             return {"s": subject, "p": predicate, "o": obj}

@@ -136,7 +136,10 @@ def run(
 
     check_is_query(sparql)
     terms = {k: to_term(v) if isinstance(v, str) else v for k, v in (bindings or {}).items()}
-    sparql, terms = leading_values(sparql, terms)
+    sparql, _ = leading_values(sparql, terms)
+    # Every parameter is also substituted, the leading VALUES block notwithstanding: pyoxigraph
+    # runs an OPTIONAL over several patterns as a hash join, its inner part evaluated once for
+    # the whole graph, and a substituted parameter is the only binding that reaches inside it.
     substitutions = {ox.Variable(k): v for k, v in terms.items()}
     try:
         result = store.query(sparql, substitutions=substitutions, prefixes=sparql_prefixes())
@@ -165,10 +168,10 @@ def leading_values(sparql: str, terms: dict[str, Any]) -> tuple[str, dict[str, A
     in the pattern is what its planner starts from. The block holds RDF terms written by
     pyoxigraph (an IRI or a literal cannot break out of its term), as the VALUES clause sent to a
     remote endpoint does (kg/remote.py); joining it first or last gives the same answer, and
-    tests/test_engines_agree.py checks every question against rdflib with the values last. A
+    tests/test_engines_agree.py checks every question against rdflib with them pre-bound. A
     variable the query assigns itself (`BIND(... AS ?x)`, `(... AS ?x)`) cannot be bound before
-    that, so it stays a substitution; so does everything when the query has no WHERE clause.
-    Returns the query and the bindings still to substitute.
+    that, so it stays a substitution only; so does everything when the query has no WHERE
+    clause. Returns the query and the bindings the block does not hold.
     """
     code = re.sub(r"(?m)^\s*#.*$", lambda m: " " * len(m.group(0)), sparql)  # comments blanked, offsets kept
     where = re.search(r"\bWHERE\s*\{", code, re.I)
