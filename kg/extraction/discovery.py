@@ -18,8 +18,10 @@ Names are given in the article's own spelling; `key` groups the variants of one 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from kg.extraction import literals
 from kg.extraction.entities import Mention
 from kg.extraction.lexicon import EntityInfo, name_key
 
@@ -151,6 +153,28 @@ def headline_case(text: str) -> bool:
 
 _ANY_CAPITAL_AFTER_START = re.compile(r"(?<=.)[A-Z]")
 
+# A test for the words each pattern cannot match without (literals.py): many times faster than the
+# pattern, which tries a name at every capital letter, and false for most sentences.
+_HAS_WORDS = {
+    pattern: literals.needs(pattern)
+    for pattern in (
+        _LEGAL_SUFFIX,
+        _INDUSTRY,
+        _MODIFIER,
+        _AFTER_MODIFIER,
+        _DESCRIPTOR,
+        _APPOSITION,
+        _PROGRAMME,
+        _FACILITY_IN,
+        _PLACE_FACILITY,
+    )
+}
+
+
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, or at once nothing when the text lacks a word the pattern needs."""
+    return pattern.finditer(text) if _HAS_WORDS[pattern](text) else iter(())
+
 
 def discover(text: str, mentions: list[Mention], entities: dict[str, EntityInfo]) -> list[Candidate]:
     """Candidates named in one sentence, outside the spans of known mentions.
@@ -180,20 +204,20 @@ def discover(text: str, mentions: list[Mention], entities: dict[str, EntityInfo]
             found.append(candidate)
             taken.append((candidate.start, candidate.end))
 
-    for m in _LEGAL_SUFFIX.finditer(text):
+    for m in _finditer(_LEGAL_SUFFIX, text):
         suffix = re.sub(r"^Co\.,? ?Ltd\.?$", "Co., Ltd.", m.group("suffix"))
         full = f"{m.group('name')} {suffix}"
         role = _role_of(m.group("name"))
         candidate = Candidate(full, roles(role), "company-suffix", 0.85, m.start(), m.end())
         candidate.aliases.append(m.group("name"))
         add(candidate)
-    for m in _INDUSTRY.finditer(text) if not headline else ():
+    for m in _finditer(_INDUSTRY, text) if not headline else ():
         add(
             Candidate(
                 m.group("name"), roles(_role_of(m.group("name"))), "industry-word", 0.75, m.start(), m.end()
             )
         )
-    for m in _MODIFIER.finditer(text):
+    for m in _finditer(_MODIFIER, text):
         if free(m.start("name"), m.end("name")):
             add(
                 Candidate(
@@ -205,16 +229,16 @@ def discover(text: str, mentions: list[Mention], entities: dict[str, EntityInfo]
                     m.end("name"),
                 )
             )
-    for m in _AFTER_MODIFIER.finditer(text):
+    for m in _finditer(_AFTER_MODIFIER, text):
         add(Candidate(m.group("name"), ("Company",), "based-modifier", 0.7, m.start("name"), m.end("name")))
-    for m in _DESCRIPTOR.finditer(text):
+    for m in _finditer(_DESCRIPTOR, text):
         role = DESCRIPTORS.get(m.group("descriptor"), "Company")
         role = _role_of(m.group("name"), role)
         add(Candidate(m.group("name"), roles(role), "descriptor", 0.7, m.start("name"), m.end("name")))
-    for m in _APPOSITION.finditer(text):
+    for m in _finditer(_APPOSITION, text):
         role = _role_of(m.group("name"), DESCRIPTORS.get(m.group("descriptor"), "Company"))
         add(Candidate(m.group("name"), roles(role), "apposition", 0.7, m.start("name"), m.end("name")))
-    for m in _PROGRAMME.finditer(text) if not headline else ():
+    for m in _finditer(_PROGRAMME, text) if not headline else ():
         name = re.sub(r"^the ", "", m.group("name"))
         kind = "Consortium" if name.endswith(("Platform", "Alliance", "Consortium")) else "Policy"
         add(Candidate(name, (kind,), "programme", 0.7, m.end() - len(name), m.end()))
@@ -227,7 +251,7 @@ def facilities(text: str, mentions: list[Mention], entities: dict[str, EntityInf
     places = {(m.start, m.end): m.entity for m in mentions if m.category == "place"}
     found = []
     for pattern in (_FACILITY_IN, _PLACE_FACILITY):
-        for m in pattern.finditer(text):
+        for m in _finditer(pattern, text):
             place = places.get((m.start("place"), m.start("place") + len(_trim(m.group("place")))))
             if place is None:
                 continue

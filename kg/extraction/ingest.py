@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.claims import Claim
 from kg.errors import DataError
 from kg.extraction.articles import ArticleFile, Refused, collect
 from kg.extraction.facts import fact_key
@@ -74,8 +75,10 @@ def ingest(project: Project, paths: list[Path], jobs: int = 1) -> IngestReport:
     store = Store(project)
     decisions = store.decisions()
     ingested = store.ingested()
-    accepted = load_claims(project.claims_dir)
-    curated_sources = {c.locator.source for c in accepted if c.method == "Curated"}
+    accepted: dict[str, list[Claim]] = {}  # source -> its accepted claims (grouped once, not per article)
+    for claim in load_claims(project.claims_dir):
+        accepted.setdefault(claim.locator.source, []).append(claim)
+    curated_sources = {s for s, claims in accepted.items() if any(c.method == "Curated" for c in claims)}
 
     plan, outcomes = _plan(articles, sources, ingested, curated_sources, refused)
     candidates = [c for c in store.candidates() if name_key(c["name"]) not in decisions.rejected_entities]
@@ -91,6 +94,7 @@ def ingest(project: Project, paths: list[Path], jobs: int = 1) -> IngestReport:
     taken_ids = set(by_id) | set(registry)
     pending_documents = store.pending_documents()
     new_candidates: list[dict[str, Any]] = []
+    new_ids: set[str] = set()  # ids of new_candidates
     manifest_text = project.sources_file.read_text(encoding="utf-8")
     if not sources:  # an empty manifest ("[]"): entries are appended to its comments only
         manifest_text = re.sub(r"^\[\]\s*$", "", manifest_text, flags=re.M).rstrip("\n") + "\n"
@@ -104,13 +108,15 @@ def ingest(project: Project, paths: list[Path], jobs: int = 1) -> IngestReport:
             )
             continue
         outcome = ArticleOutcome(article.name, source_id, status)
+        placed = len(new_candidates)
         local_ids = _place_candidates(extraction, source_id, index, new_candidates, taken_ids, decisions)
+        new_ids.update(c["id"] for c in new_candidates[placed:])
         for entity in extraction.entities & pending_ids:  # candidates of earlier articles met again
             record = by_id[entity]
             if source_id not in record.setdefault("sources", []):
                 record["sources"] = sorted([*record["sources"], source_id])
         sentences = _sentences(extraction, local_ids)
-        by_source = [c for c in accepted if c.locator.source == source_id]
+        by_source = accepted.get(source_id, [])
         known = {fact_key(c.fact) for c in by_source if c.method == "Curated" or status != "changed"}
         previously_accepted = store.accepted_document(source_id) if status == "changed" else None
         old_accepted = {fact_key(c.fact) for c in claims_of(previously_accepted, "accepted")}
@@ -135,7 +141,7 @@ def ingest(project: Project, paths: list[Path], jobs: int = 1) -> IngestReport:
                 carried.append({**entry, "claims": carry})
         outcome.proposed = sum(len(e["claims"]) for e in proposed)
         outcome.kept = sum(len(e["claims"]) for e in carried)
-        outcome.candidates = sorted(set(local_ids.values()) & {c["id"] for c in new_candidates})
+        outcome.candidates = sorted(set(local_ids.values()) & new_ids)
         pending_documents.pop(source_id, None)
         files[store.pending_file(source_id)] = dump_claims(source_id, proposed)
         if status == "changed":

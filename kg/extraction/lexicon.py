@@ -151,12 +151,26 @@ def _word_key(word: str) -> str:
     return word
 
 
+# An article's sentences are split into words for recognition, again with its candidates' names,
+# and for the descriptions: the words of the last few texts are remembered (all forgotten now and
+# then), which is more than the sentences of one article.
+_RECENT_WORDS: dict[str, list[tuple[int, int, str]]] = {}
+_RECENT_LIMIT = 256
+
+
 def words(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, key) of each word of `text`."""
-    keys = _KEYS
-    return [
-        (m.start(), m.end(), keys.get(w) or word_key(w)) for m in _WORD.finditer(text) for w in (m.group(),)
-    ]
+    """(start, end, key) of each word of `text` (a list other callers share: do not change it)."""
+    found = _RECENT_WORDS.get(text)
+    if found is None:
+        if len(_RECENT_WORDS) >= _RECENT_LIMIT:
+            _RECENT_WORDS.clear()
+        keys = _KEYS
+        found = _RECENT_WORDS[text] = [
+            (m.start(), m.end(), keys.get(w) or word_key(w))
+            for m in _WORD.finditer(text)
+            for w in (m.group(),)
+        ]
+    return found
 
 
 def name_key(name: str) -> str:

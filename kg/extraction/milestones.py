@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kg.extraction import literals
 from kg.extraction.dates import When, find_dates
 from kg.extraction.entities import Mention
 from kg.extraction.lexicon import EntityInfo
@@ -89,6 +90,7 @@ _CUES: list[tuple[str, str]] = [
 # one pattern for all cues, tried in the order above at each position (most specific first)
 # (matched against the lower-cased sentence: much faster than a case-blind pattern)
 _CUE_RE = re.compile("|".join(f"(?P<{kind}>{pattern.lower()})" for kind, pattern in _CUES))
+_HAS_CUE_WORDS = literals.needs(_CUE_RE)  # a word some cue holds: most sentences have none
 _FUTURE = re.compile(
     r"\b(?:will|plans?|planned|planning|aims?|aiming|expect\w*|scheduled|target\w*|should|could|would|"
     r"intends?|"
@@ -136,14 +138,19 @@ def find_milestones(
     makers: dict[str, str] | None = None,
 ) -> list[FoundMilestone]:
     """Dated milestones stated by `text`."""
-    dates = find_dates(text, article_date)
+    lowered = text.lower()
+    if not _HAS_CUE_WORDS(lowered):
+        return []  # no cue can match (testing that is much faster than looking for one)
+    dates: list[When] | None = None  # found on the first cue: most sentences have none to date
     found: dict[tuple, FoundMilestone] = {}
-    for m in _CUE_RE.finditer(text.lower()):
+    for m in _CUE_RE.finditer(lowered):
         kind = m.lastgroup or ""
         if kind == "PolicyLaunch" and not any(x.category == "policy" for x in mentions):
             continue
         if kind == "Founding" and not any(x.category == "org" for x in mentions):
             continue
+        if dates is None:
+            dates = find_dates(text, article_date)
         milestone = _milestone(kind, m, text, mentions, entities, dates, article_date, subject, makers)
         if milestone is not None:
             found.setdefault((milestone.subject, milestone.kind), milestone)

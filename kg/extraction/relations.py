@@ -107,6 +107,8 @@ def find_relations(
     plain = _APPOSITION.sub(r"\1", masked)
     for text_ in (masked, plain) if plain != masked else (masked,):
         for rule in rules_for(present):
+            if not rule.has_words(text_):
+                continue  # the sentence lacks a word the rule needs: it cannot match
             for match in rule.pattern.finditer(text_):
                 if _possessed_subject(rule, match, text_):
                     continue

@@ -17,6 +17,7 @@ Every file is plain YAML, sorted, so that the same decisions give byte-identical
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,7 +147,7 @@ def dump_claims(source: str, sentences: list[dict[str, Any]]) -> str:
         lines += [
             f"- sentence: {int(entry['sentence'])}",
             f"  span: [{int(start)}, {int(end)}]",
-            f"  sha256: {_pair('x', entry['sha256'], flow=False)[3:]}",
+            f"  sha256: {_digest(entry['sha256'])}",
         ]
         claims = entry.get("claims") or []
         lines.append("  claims:" if claims else "  claims: []")
@@ -159,6 +160,19 @@ def dump_claims(source: str, sentences: list[dict[str, Any]]) -> str:
 
 
 _PAIRS: dict[tuple[str, str, Any, str], str] = {}
+_HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
+_NOT_A_NUMBER = frozenset("acdef")  # hex letters no YAML number can hold ("0b..." is binary)
+
+
+def _digest(value: Any) -> str:
+    """A sentence's SHA-256 as PyYAML writes it, without asking PyYAML (every sentence has its own).
+
+    A hex digest holding a, c, d, e or f can only read as a string, so PyYAML leaves it plain; any
+    other value (all digits, or "0b" and binary digits: an int to YAML) goes through PyYAML as before.
+    """
+    if isinstance(value, str) and _HEX_DIGEST.fullmatch(value) and not _NOT_A_NUMBER.isdisjoint(value):
+        return value
+    return _pair("x", value, flow=False)[3:]
 
 
 def _pair(key: str, value: Any, flow: bool) -> str:

@@ -9,7 +9,10 @@ may step over places and chemistries (`{GL}`, `{WL}` longer ones, `{A}` one over
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from kg.extraction import literals
 
 _LIST_JOINERS = r"(?:,? and |, |,? or |- and | & | as well as | alongside (?:the |its )?| plus )"
 _GAPS = {
@@ -30,6 +33,8 @@ class Rule:
     emits: tuple[tuple[str, str, str, str, float], ...]
     needs: frozenset[str] = field(default_factory=frozenset)
     slots: tuple[frozenset[str], ...] = ()  # the placeholder codes each slot accepts
+    # False for a masked sentence lacking a word the pattern needs (its verb...): no need to run it
+    has_words: Callable[[str], bool] = field(default=lambda text: True, compare=False, repr=False)
 
     def may_match(self, present: frozenset[str]) -> bool:
         """Can it match a sentence with placeholders of these codes? (Every slot needs one.)"""
@@ -69,4 +74,5 @@ def rule(
         predicate, s, o, *rest = emit
         modality = rest[0] if rest else "Explicit"
         full.append((predicate, s, o, modality, rest[1] if len(rest) > 1 else confidence))
-    return Rule(name, _compile(template), tuple(full), frozenset(needs), _slot_codes(template))
+    pattern = _compile(template)
+    return Rule(name, pattern, tuple(full), frozenset(needs), _slot_codes(template), literals.needs(pattern))
