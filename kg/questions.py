@@ -28,6 +28,7 @@ from kg.namespaces import CHEM, ID, PREFIXES, SOURCE, SSB
 
 QUESTIONS_DIR = Path(__file__).parent / "queries"
 RESOLVE_QUERY = QUESTIONS_DIR / "internal" / "resolve.rq"
+NODE_QUERY = QUESTIONS_DIR / "internal" / "node.rq"
 _HEADER = re.compile(r"^#\s*(title|description):\s*(.+)$")
 _EXAMPLE = re.compile(r"^#\s*example:\s*(.+)$")
 _PARAM = re.compile(r"^#\s*param\s+(\w+)(?:\s*\((\w+)\))?:\s*(.+?)(?:\s*\(default:\s*(.+)\))?\s*$")
@@ -154,14 +155,25 @@ def resolve_lookup(backend: Any) -> Callable[[str, str], list[Any]]:
     from kg.engine import Table
 
     sparql = RESOLVE_QUERY.read_text(encoding="utf-8")
+    by_iri = NODE_QUERY.read_text(encoding="utf-8")
 
     def lookup(text: str, namespace: str) -> list[Any]:
+        # A local id first: one index lookup, where the search by name reads every label (1.2 s
+        # of a cold `kg query` at two million triples). An exact id is preferred below anyway.
+        node = backend.run(by_iri, {"node": ox.NamedNode(namespace + text)}) if _iri_safe(text) else None
+        if isinstance(node, Table) and node.rows:
+            return [node.rows[0][0]]
         answer = backend.run(sparql, {"text": ox.Literal(text.lower()), "namespace": ox.Literal(namespace)})
         assert isinstance(answer, Table)
         exact = [row[0] for row in answer.rows if row[0].value == namespace + text]
         return exact or sorted({row[0] for row in answer.rows}, key=str)
 
     return lookup
+
+
+def _iri_safe(text: str) -> bool:
+    """Whether `text` can be a local id (a name such as "GAC Group" cannot: it is searched by name)."""
+    return bool(text) and not re.search(r'[\s<>"{}|\\^`/#]', text)
 
 
 def _is_prefixed(value: str) -> bool:
