@@ -62,9 +62,7 @@ class Backend(Protocol):
     def run(self, sparql: str, bindings: dict[str, Any] | None = None) -> Answer: ...
 
 
-@functools.cache
 def sparql_prefixes() -> dict[str, str]:
-    """The project's prefixes for pyoxigraph; one shared dict (made once per process), not to be changed."""
     return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
