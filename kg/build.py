@@ -22,7 +22,7 @@ class Assembled:
     """The built graph in three parts (sorted N-Triples lines), and what went into it."""
 
     vocabulary: Graph  # the ontology, chemistry scheme and units (small: rdflib is fine here)
-    parts: GraphParts  # vocabulary, data and what the ontology entails (kg/inference.py)
+    parts: GraphParts  # vocabulary, data, what the ontology entails, the data's VoID description
     sources: int
     entities: int
     claims: int
@@ -35,6 +35,10 @@ class Assembled:
     @cached_property
     def inferred(self) -> Graph:
         return _graph(self.parts.inferred)
+
+    @cached_property
+    def description(self) -> Graph:
+        return _graph(self.parts.description)
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,9 @@ class Asserted:
     claims: int
 
     def entailed(self) -> Assembled:
-        """The graph with what the ontology entails added (kg/inference.py)."""
-        parts = _with_inferences(self.vocabulary_lines, self.data_lines)
+        """The whole graph: with what the ontology entails (kg/inference.py) and the data's
+        description (kg/description.py) added."""
+        parts = _parts(self.vocabulary_lines, self.data_lines)
         return Assembled(self.vocabulary, parts, self.sources, self.entities, self.claims)
 
 
@@ -101,16 +106,18 @@ def assemble(project: Project, corpus: Path | None = None) -> tuple[Assembled, i
     return asserted.entailed(), checked
 
 
-def _with_inferences(vocabulary: list[str], data: list[str]) -> GraphParts:
-    """Run the inference rules on vocabulary + data in an in-memory pyoxigraph store."""
+def _parts(vocabulary: list[str], data: list[str]) -> GraphParts:
+    """The four parts: the inference rules run on vocabulary + data in an in-memory pyoxigraph
+    store, and the data's description."""
     import pyoxigraph as ox
 
+    from kg.description import describe
     from kg.inference import infer_in_store
 
     store = ox.Store()
     store.bulk_load(_document(vocabulary) + _document(data), format=ox.RdfFormat.N_TRIPLES)
     inferred = sorted(f"{triple} ." for triple in infer_in_store(store))
-    return GraphParts(vocabulary, data, inferred)
+    return GraphParts(vocabulary, data, inferred, describe(data))
 
 
 def _lines(ntriples: bytes) -> list[str]:

@@ -1,13 +1,14 @@
 """Serialise the graph to standard formats, byte-identically for the same input.
 
-The graph arrives as three sorted lists of N-Triples lines: the vocabulary, the asserted data
-and the inferred triples (kg/inference.py). The graph has no blank nodes, so sorted lines are a
-canonical form. Turtle, TriG and N-Triples are written by pyoxigraph from that sorted input (it
-groups a subject's statements in the order it gets them, so the output is stable; at a million
-triples it takes a second or two where rdflib's writer takes forty); the prefix lines, which it
-writes in no fixed order, are sorted here. TriG puts the three parts in three named graphs; the
-other formats hold all three together. JSON-LD, which pyoxigraph does not compact, is written by
-rdflib with nodes sorted by @id and sorted keys.
+The graph arrives as four sorted lists of N-Triples lines: the vocabulary, the asserted data,
+the inferred triples (kg/inference.py) and the data's VoID description (kg/description.py).
+The graph has no blank nodes, so sorted lines are a canonical form. Turtle, TriG and N-Triples
+are written by pyoxigraph from that sorted input (it groups a subject's statements in the order
+it gets them, so the output is stable; at a million triples it takes a second or two where
+rdflib's writer takes forty); the prefix lines, which it writes in no fixed order, are sorted
+here. TriG puts the four parts in four named graphs; the other formats hold all four together.
+JSON-LD, which pyoxigraph does not compact, is written by rdflib with nodes sorted by @id and
+sorted keys.
 """
 
 from __future__ import annotations
@@ -41,30 +42,32 @@ BASENAME = "ssb-kg"
 VOCABULARY_GRAPH = GRAPH.vocabulary
 DATA_GRAPH = GRAPH.data
 INFERRED_GRAPH = GRAPH.inferred
+DESCRIPTION_GRAPH = GRAPH.description
 
 
 @dataclass(frozen=True)
 class GraphParts:
-    """The graph as sorted N-Triples lines (no trailing newline), in its three parts."""
+    """The graph as sorted N-Triples lines (no trailing newline), in its four parts."""
 
     vocabulary: list[str]
     data: list[str]
     inferred: list[str]
+    description: list[str]
 
     def ntriples(self) -> bytes:
-        """All three parts as one sorted N-Triples document, each triple once."""
+        """All four parts as one sorted N-Triples document, each triple once."""
         lines: list[str] = []
-        for line in heapq.merge(self.vocabulary, self.data, self.inferred):
+        for line in heapq.merge(self.vocabulary, self.data, self.inferred, self.description):
             if not lines or lines[-1] != line:
                 lines.append(line)
         return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
     def __len__(self) -> int:
-        return len(self.vocabulary) + len(self.data) + len(self.inferred)
+        return len(self.vocabulary) + len(self.data) + len(self.inferred) + len(self.description)
 
 
 def serialize(parts: GraphParts, format_name: str) -> bytes:
-    """The vocabulary, data and inferred triples together in one of FORMATS."""
+    """The vocabulary, data, inferred triples and description together in one of FORMATS."""
     if format_name == "turtle":
         return turtle(parts.ntriples())
     if format_name == "ntriples":
@@ -94,6 +97,7 @@ def _trig(parts: GraphParts) -> bytes:
             (VOCABULARY_GRAPH, parts.vocabulary),
             (DATA_GRAPH, parts.data),
             (INFERRED_GRAPH, parts.inferred),
+            (DESCRIPTION_GRAPH, parts.description),
         ):
             graph = ox.NamedNode(str(name))
             text = ("\n".join(lines) + "\n").encode("utf-8") if lines else b""

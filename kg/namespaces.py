@@ -9,7 +9,7 @@ hand-typed.
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, VANN, XSD, DefinedNamespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, VANN, VOID, XSD, DefinedNamespace
 
 BASE = "https://w3id.org/ssb-kg/"
 
@@ -139,6 +139,8 @@ class SSB(DefinedNamespace):
     sentenceSha256: URIRef
     confidence: URIRef
     extractionRule: URIRef
+    # --- the graph's description of itself (VoID)
+    claimCount: URIRef
 
     # --- individuals: milestone kinds
     ResearchStart: URIRef
@@ -215,6 +217,17 @@ def claim_iri(claim_id: str) -> URIRef:
     return CLAIM[claim_id]
 
 
+def property_partition_iri(predicate: str) -> URIRef:
+    """IRI of the VoID property partition of the data graph for one predicate (kg/description.py).
+
+    Named after the predicate's prefixed name, "ssb:partnersWith" -> .../graph/data/property/ssb-partnersWith.
+    """
+    for prefix, namespace in PREFIXES.items():
+        if predicate.startswith(str(namespace)):
+            return GRAPH[f"data/property/{prefix}-{predicate[len(str(namespace)) :]}"]
+    raise ValueError(f"{predicate} is in none of the project's namespaces")
+
+
 PREFIXES: dict[str, Namespace | str] = {
     "ssb": SSB._NS,
     "chem": CHEM,
@@ -240,4 +253,5 @@ PREFIXES: dict[str, Namespace | str] = {
     "xsd": XSD,
     "sh": SH,
     "vann": VANN,
+    "void": VOID,
 }

@@ -26,7 +26,9 @@ OX_FORMAT = {
 @pytest.mark.parametrize("format_name", sorted(FORMATS))
 def test_every_format_loads_in_rdflib_and_pyoxigraph_with_every_triple(mini, format_name):
     assembled, _ = assemble(Project(mini))
-    expected = len(assembled.vocabulary) + len(assembled.data) + len(assembled.inferred)
+    expected = sum(
+        len(g) for g in (assembled.vocabulary, assembled.data, assembled.inferred, assembled.description)
+    )
     path = export(Project(mini), format_name)
     assert path.name == f"ssb-kg.{FORMATS[format_name].extension}"
     loaded = Dataset() if format_name == "trig" else Graph()
@@ -37,13 +39,14 @@ def test_every_format_loads_in_rdflib_and_pyoxigraph_with_every_triple(mini, for
     assert len({(q.subject, q.predicate, q.object) for q in quads}) == expected
 
 
-def test_trig_keeps_vocabulary_data_and_inferred_triples_in_named_graphs(mini):
+def test_trig_keeps_vocabulary_data_inferred_triples_and_description_in_named_graphs(mini):
     path = export(Project(mini), "trig")
     graphs = {q.graph_name.value for q in ox.parse(path.read_bytes(), format=ox.RdfFormat.TRIG)}
     assert graphs == {
         "https://w3id.org/ssb-kg/graph/vocabulary",
         "https://w3id.org/ssb-kg/graph/data",
         "https://w3id.org/ssb-kg/graph/inferred",
+        "https://w3id.org/ssb-kg/graph/description",
     }
 
 
