@@ -29,6 +29,7 @@ from kg.namespaces import CHEM, ID, PREFIXES, SOURCE, SSB
 QUESTIONS_DIR = Path(__file__).parent / "queries"
 RESOLVE_QUERY = QUESTIONS_DIR / "internal" / "resolve.rq"
 NODE_QUERY = QUESTIONS_DIR / "internal" / "node.rq"
+NAME_QUERY = QUESTIONS_DIR / "internal" / "name.rq"
 _HEADER = re.compile(r"^#\s*(title|description):\s*(.+)$")
 _EXAMPLE = re.compile(r"^#\s*example:\s*(.+)$")
 _PARAM = re.compile(r"^#\s*param\s+(\w+)(?:\s*\((\w+)\))?:\s*(.+?)(?:\s*\(default:\s*(.+)\))?\s*$")
@@ -156,13 +157,20 @@ def resolve_lookup(backend: Any) -> Callable[[str, str], list[Any]]:
 
     sparql = RESOLVE_QUERY.read_text(encoding="utf-8")
     by_iri = NODE_QUERY.read_text(encoding="utf-8")
+    by_name = NAME_QUERY.read_text(encoding="utf-8")
 
     def lookup(text: str, namespace: str) -> list[Any]:
-        # A local id first: one index lookup, where the search by name reads every label (1.2 s
-        # of a cold `kg query` at two million triples). An exact id is preferred below anyway.
+        # A local id first, then a name exactly as written: index lookups, where the search that
+        # ignores case reads every label (0.7 s of a cold `kg query` at a million triples). An
+        # exact id wins over a name, and an exact name over one that differs in case only.
         node = backend.run(by_iri, {"node": ox.NamedNode(namespace + text)}) if _iri_safe(text) else None
         if isinstance(node, Table) and node.rows:
             return [node.rows[0][0]]
+        named = backend.run(by_name, {"plain": ox.Literal(text), "english": ox.Literal(text, language="en")})
+        assert isinstance(named, Table)
+        exact = sorted({row[0] for row in named.rows if row[0].value.startswith(namespace)}, key=str)
+        if exact:
+            return exact
         answer = backend.run(sparql, {"text": ox.Literal(text.lower()), "namespace": ox.Literal(namespace)})
         assert isinstance(answer, Table)
         exact = [row[0] for row in answer.rows if row[0].value == namespace + text]

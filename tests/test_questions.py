@@ -11,6 +11,7 @@ import pytest
 
 from kg.asking import ask_question
 from kg.engine import LocalGraph, Table
+from kg.errors import KGError
 from kg.project import Project
 from kg.questions import bind_parameters, load_questions, resolve_lookup
 from kg.remote import values_clause
@@ -135,6 +136,34 @@ def test_supply_chain_downstream(project):
     rows = ask(project, "supply-chain-downstream", company="ganfeng-lithium")
     assert "Dongfeng Motor" in column(rows, "customerName")
     assert any("Dongfeng E70" in (r["builds"] or "") for r in rows)
+
+
+def test_a_name_written_exactly_wins_over_one_that_differs_in_case_only():
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    turtle = """@prefix id: <https://w3id.org/ssb-kg/id/> .
+    @prefix chem: <https://w3id.org/ssb-kg/chemistry/> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    id:nordcell rdfs:label "Nordcell Energy" ; skos:altLabel "NCE" .
+    id:nce-holdings rdfs:label "NCE Holdings" ; skos:altLabel "nce" .
+    chem:sulfide skos:prefLabel "sulfide"@en ; skos:altLabel "sulphide"@en ."""
+    store.load(turtle.encode(), format=ox.RdfFormat.TURTLE)
+    graph = LocalGraph(store)
+    question = load_questions()["partners"]
+
+    def company(value: str) -> str:
+        return bind_parameters(question, {"company": value}, resolve_lookup(graph))["company"].value
+
+    assert company("NCE") == "https://w3id.org/ssb-kg/id/nordcell"  # the alias as written
+    assert company("nce") == "https://w3id.org/ssb-kg/id/nce-holdings"
+    assert company("nordcell energy") == "https://w3id.org/ssb-kg/id/nordcell"  # case ignored
+    with pytest.raises(KGError, match="'Nce' is ambiguous: id:nce-holdings, id:nordcell"):
+        company("Nce")  # no exact name: both differ in case only
+    family = load_questions()["chemistry-family"]
+    bound = bind_parameters(family, {"family": "sulphide"}, resolve_lookup(graph))
+    assert bound["family"].value == "https://w3id.org/ssb-kg/chemistry/sulfide"  # an English alias
 
 
 def test_supply_chains_follow_any_number_of_steps():
