@@ -23,13 +23,17 @@ from kg.errors import KGError
 
 
 class _Group(click.Group):
-    """Turns every KGError into a one-line message and exit status 1, with no traceback."""
+    """Turns every KGError, and an error of the file system (a full disk, a folder that cannot be
+    written), into a one-line message and exit status 1, with no traceback."""
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
         except KGError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            where = f": {exc.filename}" if exc.filename else ""
+            raise click.ClickException(f"{exc.strerror or exc}{where}") from None
 
 
 @click.group(cls=_Group)

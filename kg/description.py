@@ -8,8 +8,8 @@ travels with the export to any triplestore.
 
     graph:data a void:Dataset ;
         void:triples 1289 ;
-        void:propertyPartition <.../graph/data/property/ssb-partnersWith> , ... .
-    <.../graph/data/property/ssb-partnersWith>
+        void:propertyPartition <.../graph/data-property-ssb-partnersWith> , ... .
+    <.../graph/data-property-ssb-partnersWith>
         void:property ssb:partnersWith ;
         void:triples 12 ;          # direct triples: distinct facts
         ssb:claimCount 15 .        # claims stating them (a fact stated by two articles counts twice)

@@ -220,11 +220,11 @@ def claim_iri(claim_id: str) -> URIRef:
 def property_partition_iri(predicate: str) -> URIRef:
     """IRI of the VoID property partition of the data graph for one predicate (kg/description.py).
 
-    Named after the predicate's prefixed name, "ssb:partnersWith" -> .../graph/data/property/ssb-partnersWith.
+    Named after the predicate's prefixed name, "ssb:partnersWith" -> .../graph/data-property-ssb-partnersWith.
     """
     for prefix, namespace in PREFIXES.items():
         if predicate.startswith(str(namespace)):
-            return GRAPH[f"data/property/{prefix}-{predicate[len(str(namespace)) :]}"]
+            return GRAPH[f"data-property-{prefix}-{predicate[len(str(namespace)) :]}"]
     raise ValueError(f"{predicate} is in none of the project's namespaces")
 
 

@@ -159,24 +159,38 @@ def resolve_lookup(backend: Any) -> Callable[[str, str], list[Any]]:
     by_iri = NODE_QUERY.read_text(encoding="utf-8")
     by_name = NAME_QUERY.read_text(encoding="utf-8")
 
+    def known_node(iri: str) -> Any:
+        found = backend.run(by_iri, {"node": ox.NamedNode(iri)})
+        return found.rows[0][0] if isinstance(found, Table) and found.rows else None
+
     def lookup(text: str, namespace: str) -> list[Any]:
         # A local id first, then a name exactly as written: index lookups, where the search that
         # ignores case reads every label (0.7 s of a cold `kg query` at a million triples). An
-        # exact id wins over a name, and an exact name over one that differs in case only.
-        node = backend.run(by_iri, {"node": ox.NamedNode(namespace + text)}) if _iri_safe(text) else None
-        if isinstance(node, Table) and node.rows:
-            return [node.rows[0][0]]
+        # exact id wins over a name, and an exact name over one that differs in case only (not over
+        # a local id that does: that is as likely meant).
+        node = known_node(namespace + text) if _iri_safe(text) else None
+        if node is not None:
+            return [node]
         named = backend.run(by_name, {"plain": ox.Literal(text), "english": ox.Literal(text, language="en")})
         assert isinstance(named, Table)
-        exact = sorted({row[0] for row in named.rows if row[0].value.startswith(namespace)}, key=str)
+        exact = {row[0] for row in named.rows if _in_namespace(row[0].value, namespace)}
         if exact:
-            return exact
+            # "Toyota" may name one node exactly and be, in lower case as ids are, another's id
+            lower = text.lower()
+            same_id = known_node(namespace + lower) if lower != text and _iri_safe(text) else None
+            return sorted(exact | ({same_id} if same_id is not None else set()), key=str)
         answer = backend.run(sparql, {"text": ox.Literal(text.lower()), "namespace": ox.Literal(namespace)})
         assert isinstance(answer, Table)
         exact = [row[0] for row in answer.rows if row[0].value == namespace + text]
         return exact or sorted({row[0] for row in answer.rows}, key=str)
 
     return lookup
+
+
+def _in_namespace(iri: str, namespace: str) -> bool:
+    """Whether `iri` is a term of `namespace` itself, not of one nested in it (as resolve.rq has it)."""
+    rest = iri[len(namespace) :]
+    return iri.startswith(namespace) and "/" not in rest and "#" not in rest
 
 
 def _iri_safe(text: str) -> bool:

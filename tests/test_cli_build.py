@@ -126,3 +126,42 @@ def test_exports_are_ordinary_readable_files(mini):
     built(mini)
     mode = (mini / "exports" / "ssb-kg.ttl").stat().st_mode & 0o777
     assert mode & 0o044 == 0o044  # group and others may read it, as with any file the user writes
+
+
+def test_a_validator_that_crashes_fails_in_one_line_and_leaves_the_exports_intact(mini, monkeypatch):
+    import kg.validation
+
+    built(mini)
+    before = (mini / "exports" / "ssb-kg.ttl").read_bytes()
+
+    def files():  # the exports and the query store
+        return sorted(p.relative_to(mini) for d in ("exports", ".store") for p in (mini / d).rglob("*"))
+
+    written = files()
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("engine exploded")
+
+    monkeypatch.setattr(kg.validation, "validate_ntriples", crash)
+    result = run_kg("build", home=mini)
+    assert result.exit_code == 1
+    assert "SHACL check could not run (RuntimeError: engine exploded)" in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+    assert (mini / "exports" / "ssb-kg.ttl").read_bytes() == before
+    assert files() == written  # no staged store or temp file left
+
+
+def test_a_full_disk_fails_in_one_line_and_leaves_the_exports_intact(mini, monkeypatch):
+    import kg.store
+
+    built(mini)
+    before = (mini / "exports" / "ssb-kg.ttl").read_bytes()
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(mini / ".store"))
+
+    monkeypatch.setattr(kg.store, "stage_store", full)
+    result = run_kg("build", home=mini)
+    assert result.exit_code == 1
+    assert "No space left on device" in result.output and "Traceback" not in result.output
+    assert (mini / "exports" / "ssb-kg.ttl").read_bytes() == before

@@ -166,6 +166,31 @@ def test_a_name_written_exactly_wins_over_one_that_differs_in_case_only():
     assert bound["family"].value == "https://w3id.org/ssb-kg/chemistry/sulfide"  # an English alias
 
 
+def test_a_local_id_differing_in_case_makes_an_exact_name_ambiguous_and_nested_terms_are_not_matched():
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    turtle = """@prefix id: <https://w3id.org/ssb-kg/id/> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    id:toyota rdfs:label "Toyota Motor" .
+    id:toyota-tsusho rdfs:label "Toyota Tsusho" ; skos:altLabel "Toyota" .
+    id:inner rdfs:label "Inner" .
+    <https://w3id.org/ssb-kg/id/nested/inner> rdfs:label "Inner" ."""
+    store.load(turtle.encode(), format=ox.RdfFormat.TURTLE)
+    question, lookup = load_questions()["partners"], resolve_lookup(LocalGraph(store))
+
+    def company(value: str) -> str:
+        return bind_parameters(question, {"company": value}, lookup)["company"].value
+
+    # "Toyota" is Toyota Tsusho's alias as written, and the carmaker's id but for case: both are meant
+    with pytest.raises(KGError, match="'Toyota' is ambiguous: id:toyota, id:toyota-tsusho"):
+        company("Toyota")
+    assert company("toyota") == "https://w3id.org/ssb-kg/id/toyota"  # the id as written
+    # a term of a namespace nested in id: is not a company, whatever its label
+    assert company("Inner") == "https://w3id.org/ssb-kg/id/inner"
+
+
 def test_supply_chains_follow_any_number_of_steps():
     # a chain of our own making, three suppliers deep: miner -> cathode maker -> cell maker -> carmaker
     import pyoxigraph as ox
