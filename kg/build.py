@@ -176,7 +176,7 @@ def build(project: Project, corpus: Path | None = None) -> BuildResult:
     target = project.exports / f"{BASENAME}.ttl"
     # why: the SHACL check runs on a second thread while the graph is completed, written as
     # Turtle and loaded into a staged store: pyshacl-turbo's engine releases the GIL, so both
-    # cores work (a million triples: 53 -> 38 s; README, "Speed and scale"). Nothing is published
+    # cores work (a million triples: 62.3 -> 37.9 s; README, "Speed and scale"). Nothing is published
     # until the check has passed; a violation discards the staged store.
     validation = _Background(_validate, project, asserted.vocabulary_lines, asserted.data_lines)
     assembled = asserted.entailed()

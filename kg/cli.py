@@ -31,8 +31,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except KGError as exc:
             raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            raise  # `kg query ... | head`: click ends quietly, as a command in a pipe should
         except OSError as exc:
-            where = f": {exc.filename}" if exc.filename else ""
+            where = "".join(f": {name}" for name in (exc.filename, exc.filename2) if name)
             raise click.ClickException(f"{exc.strerror or exc}{where}") from None
 
 

@@ -97,13 +97,16 @@ def to_term(value: str) -> Any:
     """A parameter value as an RDF term: prefixed name or <IRI> -> IRI, integer -> xsd:integer."""
     import pyoxigraph as ox
 
-    if value.startswith("<") and value.endswith(">"):
-        return ox.NamedNode(value[1:-1])
-    if value.startswith(("http://", "https://")):
-        return ox.NamedNode(value)
-    match = _PREFIXED.match(value)
-    if match and match.group(1) in PREFIXES:
-        return ox.NamedNode(str(PREFIXES[match.group(1)]) + match.group(2))
+    try:
+        if value.startswith("<") and value.endswith(">"):
+            return ox.NamedNode(value[1:-1])
+        if value.startswith(("http://", "https://")):
+            return ox.NamedNode(value)
+        match = _PREFIXED.match(value)
+        if match and match.group(1) in PREFIXES:
+            return ox.NamedNode(str(PREFIXES[match.group(1)]) + match.group(2))
+    except ValueError as error:  # pyoxigraph's IRI parser: the reason is in its message
+        raise KGError(f"{value!r} is not a valid IRI ({error})") from None
     if re.fullmatch(r"-?\d+", value):
         return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
     return ox.Literal(value)

@@ -183,3 +183,30 @@ def test_without_a_built_graph(mini):
 
 def test_an_unreachable_endpoint(built):
     fails(run_kg("query", "articles", "--endpoint", "http://127.0.0.1:9/query", home=built), "cannot reach")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("Foo[1]", "nothing in the graph is called 'Foo[1]'"),  # not an IRI's characters: a name
+        ("100%", "nothing in the graph is called '100%'"),
+        ("<not an iri>", "'<not an iri>' is not a valid IRI"),
+    ],
+)
+def test_a_value_that_cannot_be_an_iri_is_a_one_line_error(built, value, message):
+    result = run_kg("query", "partners", "-p", f"company={value}", home=built)
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_a_closed_pipe_ends_the_command_quietly(built):
+    import subprocess
+    import sys
+
+    # `kg query --list | head -0`: the reader is gone before the command writes (it is still
+    # importing when the pipe is closed), so every write meets a closed pipe
+    kg = [sys.executable, "-c", "from kg.cli import cli; cli()", "--home", str(built), "query", "--list"]
+    with subprocess.Popen(kg, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        process.stdout.close()
+        error = process.stderr.read().decode()
+    assert "Broken pipe" not in error and "Traceback" not in error
