@@ -37,6 +37,10 @@ def figures(text: str) -> list[tuple]:
         ("an 800-volt platform", ("V", Decimal(800), None, None, "=", "SystemVoltage")),
         ("it sold 41,000 cars", ("count", Decimal(41000), None, None, "=", "SalesVolume")),
         ("hold twice as much energy", ("times", Decimal(2), None, None, "=", "RelativeEnergyDensity")),
+        # no digit at all: a number word, or digits of another script, are figures too
+        ("it sold two million cars", ("count", Decimal(2000000), None, None, "=", "SalesVolume")),
+        ("a grant of five million euros", ("EUR", Decimal(5000000), None, None, "=", "FundingAmount")),
+        ("a range of ٥٠٠ kilometres", ("km", Decimal(500), None, None, "=", "DrivingRange")),
     ],
 )
 def test_units_are_normalised_and_kinds_recognised(text, expected):
