@@ -29,6 +29,7 @@ from kg.errors import DataError
 from kg.extraction.articles import ArticleFile, Refused, collect
 from kg.extraction.facts import fact_key
 from kg.extraction.lexicon import build_lexicon, name_key, slug
+from kg.extraction.manifest import has_entries, manifest_entry, replace_sha
 from kg.extraction.pipeline import ArticleExtraction, Extractor
 from kg.extraction.store import Store, claims_of, dump_candidates, dump_claims, dump_ingested
 from kg.project import Project
@@ -149,9 +150,9 @@ def ingest(project: Project, paths: list[Path], jobs: int = 1) -> IngestReport:
                 {fact_key(c.fact) for e in carried for c in _parse(source_id, e)}
             )
             files.update(_retire(store, source_id, previously_accepted, carried))
-            manifest_text = _replace_sha(manifest_text, source_id, article.sha256)
+            manifest_text = replace_sha(manifest_text, source_id, article.sha256)
         elif status == "new":
-            manifest_text += _manifest_entry(source_id, article)
+            manifest_text += manifest_entry(source_id, article)
         ingested[source_id] = article.sha256
         outcomes.append(outcome)
 
@@ -160,7 +161,7 @@ def ingest(project: Project, paths: list[Path], jobs: int = 1) -> IngestReport:
     candidates.extend(new_candidates)
     files[store.candidates_file] = dump_candidates(candidates)
     files[store.ingested_file] = dump_ingested(ingested)
-    if manifest_text != project.sources_file.read_text(encoding="utf-8") and _has_entries(manifest_text):
+    if manifest_text != project.sources_file.read_text(encoding="utf-8") and has_entries(manifest_text):
         files[project.sources_file] = manifest_text
     from kg.atomic import write_all_atomic
 
@@ -365,33 +366,6 @@ def _read_document(path: Path) -> dict | None:
 
 
 # --- the manifest
-
-
-def _manifest_entry(source_id: str, article: ArticleFile) -> str:
-    import yaml
-
-    entry: dict[str, Any] = {"id": source_id, "file": article.name, "sha256": article.sha256}
-    for key in ("title", "publisher", "author", "date", "url"):
-        if article.citation.get(key):
-            entry[key] = article.citation[key]
-    missing = [k for k in ("title", "publisher", "date") if k not in entry]
-    if "date" not in entry:  # the shapes want a date, or a note saying why there is none
-        entry["date_note"] = "kg ingest found no date in the file."
-    note = "Registered by kg ingest from what the file says about itself"
-    entry["note"] = note + (f"; no {', '.join(missing)} found." if missing else ".")
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return "\n" + yaml.dump([entry], Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000)
-
-
-def _has_entries(text: str) -> bool:
-    return "- id:" in text
-
-
-def _replace_sha(text: str, source_id: str, sha256: str) -> str:
-    pattern = re.compile(
-        rf"(- id: ['\"]?{re.escape(source_id)}['\"]?\n(?:[ ]{{2}}.*\n)*?[ ]{{2}}sha256: )([0-9a-f]{{64}})"
-    )
-    return pattern.sub(lambda m: m.group(1) + sha256, text, count=1)
 
 
 def _nothing_ingested(refused: list[Refused]) -> str:
