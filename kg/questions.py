@@ -168,7 +168,8 @@ def resolve_lookup(backend: Any) -> Callable[[str, str], list[Any]]:
         # ignores case reads every label (0.7 s of a cold `kg query` at a million triples). An
         # exact id wins over a name, and an exact name over one that differs in case only (not over
         # a local id that does: that is as likely meant).
-        node = known_node(namespace + text) if _iri_safe(text, namespace) else None
+        safe = _iri_safe(text, namespace)
+        node = known_node(namespace + text) if safe else None
         if node is not None:
             return [node]
         named = backend.run(by_name, {"plain": ox.Literal(text), "english": ox.Literal(text, language="en")})
@@ -177,7 +178,7 @@ def resolve_lookup(backend: Any) -> Callable[[str, str], list[Any]]:
         if exact:
             # "Toyota" may name one node exactly and be, in lower case as ids are, another's id
             lower = text.lower()
-            same_id = known_node(namespace + lower) if lower != text and _iri_safe(text, namespace) else None
+            same_id = known_node(namespace + lower) if safe and lower != text else None
             return sorted(exact | ({same_id} if same_id is not None else set()), key=str)
         answer = backend.run(sparql, {"text": ox.Literal(text.lower()), "namespace": ox.Literal(namespace)})
         assert isinstance(answer, Table)
@@ -196,11 +197,11 @@ def _in_namespace(iri: str, namespace: str) -> bool:
 def _iri_safe(text: str, namespace: str) -> bool:
     """Whether `text` can be a local id in `namespace` (a name such as "GAC Group" cannot: it is
     searched by name)."""
-    if not text or re.search(r'[\s<>"{}|\\^`/#]', text):
+    if not text or "/" in text or "#" in text:  # a local id is the IRI's last segment
         return False
     import pyoxigraph as ox
 
-    try:  # what else an IRI may not hold ("100%", "[1]", control characters): pyoxigraph knows
+    try:  # what an IRI may not hold (spaces, "<", "100%", "[1]", control characters): pyoxigraph knows
         ox.NamedNode(namespace + text)
     except ValueError:
         return False

@@ -64,7 +64,6 @@ SENTENCES = [
 
 
 def test_the_extraction_patterns_pass_the_texts_they_match():
-    sentences = SENTENCES
     masked = [
         "⟨ORG0⟩ will supply ⟨CHEM1⟩ cells to ⟨ORG2⟩ from 2027.",
         "⟨ORG0⟩ and ⟨ORG1⟩ signed a partnership to co-develop ⟨CHEM2⟩ batteries.",
@@ -75,7 +74,7 @@ def test_the_extraction_patterns_pass_the_texts_they_match():
     matched = 0
     for pattern in patterns:
         test = literals.needs(pattern)
-        for text in [*sentences, *(s.lower() for s in sentences), *masked]:
+        for text in [*SENTENCES, *(s.lower() for s in SENTENCES), *masked]:
             if pattern.search(text):
                 matched += 1
                 assert test(text), (pattern.pattern[:60], text)

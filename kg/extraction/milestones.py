@@ -92,7 +92,11 @@ _CUES: list[tuple[str, str]] = [
 # the cues whose words the sentence has (literals.py): a cue that can match nowhere in the sentence
 # wins at no position, so the matches are those of all the cues, with fewer tried at each position.
 _CUE_RES = [re.compile(pattern.lower()) for _, pattern in _CUES]
-_CUE_TESTS = [(kind, literals.needs(cue)) for (kind, _), cue in zip(_CUES, _CUE_RES, strict=True)]
+# each cue as it joins the pattern, with the test of its words
+_CUE_TESTS = [
+    (f"(?P<{kind}>{cue.pattern})", literals.needs(cue))
+    for (kind, _), cue in zip(_CUES, _CUE_RES, strict=True)
+]
 # a word some cue holds: one test, false for most sentences, before the test of each cue
 _HAS_CUE_WORDS = literals.needs(re.compile("|".join(cue.pattern for cue in _CUE_RES)))
 # the cues a sentence may hold -> their pattern (35 combinations over the five articles' text)
@@ -103,15 +107,14 @@ def _cue_pattern(lowered: str) -> re.Pattern[str] | None:
     """The pattern of the cues `lowered` may hold, in their order; None if it can hold none."""
     if not _HAS_CUE_WORDS(lowered):
         return None  # most sentences
-    kinds = tuple(kind for kind, test in _CUE_TESTS if test(lowered))
-    if not kinds:
+    cues = tuple(cue for cue, test in _CUE_TESTS if test(lowered))
+    if not cues:
         return None
-    pattern = _CUE_PATTERNS.get(kinds)
+    pattern = _CUE_PATTERNS.get(cues)
     if pattern is None:
         if len(_CUE_PATTERNS) >= 256:  # bounded, whatever the corpus
             _CUE_PATTERNS.clear()
-        cues = {kind: cue.pattern for (kind, _), cue in zip(_CUES, _CUE_RES, strict=True)}
-        pattern = _CUE_PATTERNS[kinds] = re.compile("|".join(f"(?P<{k}>{cues[k]})" for k in kinds))
+        pattern = _CUE_PATTERNS[cues] = re.compile("|".join(cues))
     return pattern
 
 
