@@ -18,11 +18,22 @@ Only predicates that claims state get an `ssb:claimCount`. Every claimed fact is
 triple of the data graph, and the data graph holds no other triple with such a predicate
 (kg/graph.py writes them from claims only), so a partition's `void:triples` is its number of
 distinct facts; tests/test_description.py counts both from the claims files to check that.
+
+Every node that a claimed relation links (as its subject or object) gets two counts, which
+`kg query most-connected` ranks by: the distinct nodes such claims link it to, in either
+direction, and the claims themselves. Claims of figures (ssb:hasQuantity) and dated steps
+(ssb:hasMilestone) link a node to its own quantity or milestone, so they do not count.
+
+    id:catl ssb:connectionCount 8 ;          # distinct partners, products, places, chemistries...
+        ssb:connectionClaimCount 9 .         # claims stating those links
+
+Counted in the query from the claims, this read every claim four times: 0.5 s at a million
+triples, growing with the claims rather than with the companies listed.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF, VOID, XSD
@@ -30,6 +41,9 @@ from rdflib.namespace import RDF, VOID, XSD
 from kg.namespaces import GRAPH, SSB, property_partition_iri
 
 _RDF_PREDICATE = f"<{RDF.predicate}>"
+_STATEMENT_SLOTS = {f"<{RDF.subject}>": 0, _RDF_PREDICATE: 1, f"<{RDF.object}>": 2}
+_CLAIM_TYPE = (f"<{RDF.type}>", f"<{SSB.Claim}> .")
+_NOT_LINKS = {f"<{SSB.hasQuantity}>", f"<{SSB.hasMilestone}>"}
 
 
 def describe(data: list[str]) -> list[str]:
@@ -40,11 +54,18 @@ def describe(data: list[str]) -> list[str]:
     """
     triples: Counter[str] = Counter()
     claims: Counter[str] = Counter()
+    statements: dict[str, list[str]] = {}  # claim -> [subject, predicate, object]
+    claim_nodes: set[str] = set()
     for line in data:
-        _subject, predicate, rest = line.split(" ", 2)
+        subject, predicate, rest = line.split(" ", 2)
         triples[predicate] += 1
         if predicate == _RDF_PREDICATE:
             claims[rest[: -len(" .")]] += 1
+        slot = _STATEMENT_SLOTS.get(predicate)
+        if slot is not None:
+            statements.setdefault(subject, ["", "", ""])[slot] = rest[: -len(" .")]
+        elif (predicate, rest) == _CLAIM_TYPE:
+            claim_nodes.add(subject)
     dataset = _iri(str(GRAPH.data))
     lines = [
         _line(dataset, RDF.type, _iri(str(VOID.Dataset))),
@@ -58,7 +79,26 @@ def describe(data: list[str]) -> list[str]:
         lines.append(_line(partition, VOID.triples, _count(count)))
         if predicate in claims:
             lines.append(_line(partition, SSB.claimCount, _count(claims[predicate])))
+    lines.extend(_connections({c: spo for c, spo in statements.items() if c in claim_nodes}))
     return sorted(lines)
+
+
+def _connections(statements: dict[str, list[str]]) -> list[str]:
+    """Each linked node's ssb:connectionCount and ssb:connectionClaimCount, from its claims."""
+    others: defaultdict[str, set[str]] = defaultdict(set)
+    stating: Counter[str] = Counter()
+    for subject, predicate, obj in statements.values():
+        if predicate in _NOT_LINKS:
+            continue
+        others[subject].add(obj)
+        others[obj].add(subject)
+        stating.update({subject, obj})  # a claim linking a node to itself counts once
+    lines = []
+    for node, linked in others.items():
+        if node.startswith("<"):  # a literal object is linked to, but has no counts of its own
+            lines.append(_line(node, SSB.connectionCount, _count(len(linked))))
+            lines.append(_line(node, SSB.connectionClaimCount, _count(stating[node])))
+    return lines
 
 
 def _iri(value: str) -> str:

@@ -141,6 +141,8 @@ class SSB(DefinedNamespace):
     extractionRule: URIRef
     # --- the graph's description of itself (VoID)
     claimCount: URIRef
+    connectionCount: URIRef
+    connectionClaimCount: URIRef
 
     # --- individuals: milestone kinds
     ResearchStart: URIRef

@@ -70,3 +70,43 @@ def test_the_description_is_exported_and_queried(mini):
     claims = load_claims(Project(mini).claims_dir)
     supplies = [c for c in claims if predicate_of(c.fact) == SSB.suppliesTo]
     assert rows[str(SSB.suppliesTo)] == f"{len({c.fact for c in supplies})},{len(supplies)}"
+
+
+# Counted the slow way, from the claim nodes: what `most-connected` ran before the build counted it.
+CONNECTIONS_FROM_CLAIMS = """
+SELECT ?node (COUNT(DISTINCT ?other) AS ?connections) (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
+  ?claim a ssb:Claim ; rdf:predicate ?p .
+  FILTER(?p NOT IN (ssb:hasQuantity, ssb:hasMilestone))
+  { ?claim rdf:subject ?node ; rdf:object ?other } UNION { ?claim rdf:object ?node ; rdf:subject ?other }
+  FILTER(isIRI(?node))
+} GROUP BY ?node
+"""
+
+
+def test_each_linked_node_counts_its_connections_and_their_claims(root):
+    assembled, _ = assemble(Project(root))
+    expected = {
+        node: (int(connections), int(claims))
+        for node, connections, claims in assembled.data.query(CONNECTIONS_FROM_CLAIMS, initNs={"ssb": SSB})
+    }
+    description = assembled.description
+    counted = {
+        node: (int(connections), int(description.value(node, SSB.connectionClaimCount)))
+        for node, connections in description.subject_objects(SSB.connectionCount)
+    }
+    assert counted == expected
+    assert len(counted) >= (90 if root == REPO else 10)
+
+
+def test_most_connected_ranks_by_the_counted_links(mini):
+    from .conftest import run_kg
+
+    assert run_kg("build", home=mini).exit_code == 0
+    result = run_kg("query", "most-connected", "--format", "csv", home=mini)
+    assert result.exit_code == 0, result.output
+    rows = [line.split(",") for line in result.output.strip().splitlines()[1:]]
+    ranked = [(name, connections, claims) for _role, _iri, name, connections, claims in rows]
+    # counted by hand from tests/fixtures/mini: NordCell partners with Voltara, pursues sulfide,
+    # operates the Lyon line, supplies Voltara, and the Lyon pledge supports it (5 claims, 4 nodes);
+    # Voltara partners with NordCell, makes the Aurora and is supplied by NordCell (3 claims, 2 nodes)
+    assert ranked[:2] == [("Nordcell Energy", "4", "5"), ("Voltara Motors", "2", "3")]
