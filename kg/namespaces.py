@@ -27,6 +27,7 @@ MILESTONE = Namespace(BASE + "milestone/")
 QUANTITY = Namespace(BASE + "quantity/")
 GRAPH = Namespace(BASE + "graph/")  # named graphs in TriG exports
 SHAPE = Namespace(BASE + "shapes#")  # SHACL shapes
+ONTOLOGY = URIRef(BASE + "ontology")  # the ontology itself: its version, licence, title
 
 
 class SSB(DefinedNamespace):

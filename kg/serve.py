@@ -183,13 +183,19 @@ def serve(
     from waitress import create_server
 
     from kg.errors import KGError
-    from kg.store import built_graph_file, ensure_store
+    from kg.store import built_graph_file, ensure_store, ontology_mismatch
 
     graph_file: Path = built_graph_file(project)
     try:
         source = ensure_store(project)  # each worker opens the query store read-only
     except OSError:
         source = graph_file  # no store can be written here: each worker reads the export
+    else:
+        import pyoxigraph as ox
+
+        mismatch = ontology_mismatch(project, ox.Store.read_only(str(source)))
+        if mismatch:
+            announce(mismatch)
     pool = QueryPool(source, workers, timeout, max_rows)
     try:
         try:

@@ -59,14 +59,51 @@ def open_store(project: Project, announce: Callable[[str], None] | None = None) 
     import pyoxigraph as ox
 
     try:
-        return ox.Store.read_only(str(ensure_store(project, announce)))
+        store = ox.Store.read_only(str(ensure_store(project, announce)))
     except OSError as exc:
         (announce or _to_stderr)(
             f"cannot use the query store in {store_root(project)} ({exc}); reading the export instead"
         )
         from kg.engine import open_graph
 
-        return open_graph(built_graph_file(project))
+        store = open_graph(built_graph_file(project))
+    mismatch = ontology_mismatch(project, store)
+    if mismatch:
+        (announce or _to_stderr)(mismatch)
+    return store
+
+
+def ontology_mismatch(project: Project, store: Any) -> str | None:
+    """A warning if the graph was built with another version of the ontology than ontology/ holds.
+
+    A new version can add what questions read: the link counts `most-connected` ranks by came
+    with 0.2.0. A graph built before would answer it with no rows, silently, until `kg build`.
+    The version is the ontology's owl:versionInfo, which every build copies into the graph.
+    """
+    import pyoxigraph as ox
+    from rdflib.namespace import OWL
+
+    from kg.namespaces import ONTOLOGY
+
+    subject, predicate = ox.NamedNode(str(ONTOLOGY)), ox.NamedNode(str(OWL.versionInfo))
+    try:
+        here = next(
+            (
+                t.object.value
+                for t in ox.parse(path=str(project.ontology / "ssb.ttl"), format=ox.RdfFormat.TURTLE)
+                if t.subject == subject and t.predicate == predicate
+            ),
+            None,
+        )
+    except (OSError, SyntaxError):  # no readable ontology: `kg build` is the one to say so
+        return None
+    built = next((q.object.value for q in store.quads_for_pattern(subject, predicate, None)), None)
+    if here is None or built == here:
+        return None
+    return (
+        f"the graph was built with version {built or '(none)'} of the ontology and ontology/ holds "
+        f"version {here}: run `kg build`, or some questions may miss what the new version adds"
+    )
 
 
 def ensure_store(project: Project, announce: Callable[[str], None] | None = None) -> Path:

@@ -120,3 +120,17 @@ def test_old_stores_are_removed_two_builds_later(mini):
     assert len(set(folders)) == 4
     kept = sorted(p.name for p in (mini / ".store").iterdir() if p.is_dir())
     assert kept == sorted(folders[-2:])  # the current one, and the one a running `kg serve` may hold
+
+
+def test_a_graph_built_with_another_ontology_version_is_said_so(mini):
+    build(mini)
+    # as after an update of ssb-kg whose ontology adds terms, before the graph is built again
+    ontology = mini / "ontology" / "ssb.ttl"
+    ontology.write_text(ontology.read_text().replace('owl:versionInfo "0.2.0"', 'owl:versionInfo "0.3.0"'))
+    stale = kg(mini, "query", "most-connected", "--format", "csv")
+    assert stale.returncode == 0, stale.stderr
+    assert "Nordcell Energy" in stale.stdout  # still answered, from the graph as built
+    assert "version 0.2.0 of the ontology" in stale.stderr and "version 0.3.0" in stale.stderr
+    assert "kg build" in stale.stderr
+    build(mini)
+    assert kg(mini, "query", "most-connected", "--format", "csv").stderr == ""
