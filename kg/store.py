@@ -160,6 +160,10 @@ def stage_store(project: Project, ntriples: bytes) -> StagedStore:
     try:
         store = ox.Store(str(folder))
         store.bulk_load(ntriples, format=ox.RdfFormat.N_TRIPLES)
+        # why: a load of over a million triples or so arrives as several overlapping batches of
+        # files, and every lookup then reads each of them: at 1.02M triples (9 files, not 5) every
+        # question took 1.36 times as long. Compacting costs 1.8 s there.
+        store.optimize()
         store.flush()
         del store  # closes the database before anyone opens it read-only
     except BaseException:
