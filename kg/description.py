@@ -40,8 +40,7 @@ from rdflib.namespace import RDF, VOID, XSD
 
 from kg.namespaces import GRAPH, SSB, property_partition_iri
 
-_RDF_PREDICATE = f"<{RDF.predicate}>"
-_STATEMENT_SLOTS = {f"<{RDF.subject}>": 0, _RDF_PREDICATE: 1, f"<{RDF.object}>": 2}
+_STATEMENT_SLOTS = {f"<{RDF.subject}>": 0, f"<{RDF.predicate}>": 1, f"<{RDF.object}>": 2}
 _CLAIM_TYPE = (f"<{RDF.type}>", f"<{SSB.Claim}> .")
 _NOT_LINKS = {f"<{SSB.hasQuantity}>", f"<{SSB.hasMilestone}>"}
 
@@ -53,19 +52,17 @@ def describe(data: list[str]) -> list[str]:
     a space, so the predicate is the second space-separated field.
     """
     triples: Counter[str] = Counter()
-    claims: Counter[str] = Counter()
     statements: dict[str, list[str]] = {}  # claim -> [subject, predicate, object]
     claim_nodes: set[str] = set()
     for line in data:
         subject, predicate, rest = line.split(" ", 2)
         triples[predicate] += 1
-        if predicate == _RDF_PREDICATE:
-            claims[rest[: -len(" .")]] += 1
         slot = _STATEMENT_SLOTS.get(predicate)
         if slot is not None:
             statements.setdefault(subject, ["", "", ""])[slot] = rest[: -len(" .")]
         elif (predicate, rest) == _CLAIM_TYPE:
             claim_nodes.add(subject)
+    claims = Counter(predicate for _, predicate, _ in statements.values())  # per predicate stated
     dataset = _iri(str(GRAPH.data))
     lines = [
         _line(dataset, RDF.type, _iri(str(VOID.Dataset))),
@@ -79,16 +76,16 @@ def describe(data: list[str]) -> list[str]:
         lines.append(_line(partition, VOID.triples, _count(count)))
         if predicate in claims:
             lines.append(_line(partition, SSB.claimCount, _count(claims[predicate])))
-    lines.extend(_connections({c: spo for c, spo in statements.items() if c in claim_nodes}))
+    lines.extend(_connections(statements, claim_nodes))
     return sorted(lines)
 
 
-def _connections(statements: dict[str, list[str]]) -> list[str]:
+def _connections(statements: dict[str, list[str]], claim_nodes: set[str]) -> list[str]:
     """Each linked node's ssb:connectionCount and ssb:connectionClaimCount, from its claims."""
     others: defaultdict[str, set[str]] = defaultdict(set)
     stating: Counter[str] = Counter()
-    for subject, predicate, obj in statements.values():
-        if predicate in _NOT_LINKS:
+    for claim, (subject, predicate, obj) in statements.items():
+        if claim not in claim_nodes or predicate in _NOT_LINKS:
             continue
         others[subject].add(obj)
         others[obj].add(subject)
