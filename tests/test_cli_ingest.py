@@ -186,6 +186,20 @@ def test_a_changed_article_retires_accepted_claims_it_no_longer_states(fresh, co
     assert entry["sha256"] == hashlib.sha256((corpus / "vindral.txt").read_bytes()).hexdigest()
 
 
+def test_a_quoted_hash_in_the_manifest_is_updated_when_the_article_changes(fresh, corpus):
+    ok("ingest", corpus, home=fresh)
+    manifest = fresh / "data" / "sources.yaml"
+    (entry,) = yaml.safe_load(manifest.read_text())
+    old = entry["sha256"]
+    # a curator quoted the hash
+    manifest.write_text(manifest.read_text().replace(f"sha256: {old}", f"sha256: '{old}'"))
+    (corpus / "vindral.txt").write_text(ARTICLE + "The company was founded in 2019.\n")
+    assert "changed" in ok("ingest", corpus, home=fresh).output
+    (entry,) = yaml.safe_load(manifest.read_text())
+    assert entry["sha256"] == hashlib.sha256((corpus / "vindral.txt").read_bytes()).hexdigest()
+    assert "unchanged" in ok("ingest", corpus, home=fresh).output  # not seen as changed again
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [

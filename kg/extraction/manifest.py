@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.errors import DataError
 from kg.extraction.articles import ArticleFile
 
 
@@ -35,8 +36,29 @@ def has_entries(text: str) -> bool:
 
 
 def replace_sha(text: str, source_id: str, sha256: str) -> str:
-    """The manifest's text with the entry of `source_id` holding the new SHA-256."""
+    """The manifest's text with the entry of `source_id` holding the new SHA-256.
+
+    The hash may be quoted (YAML quotes one made only of digits, and a curator may quote any);
+    the new one is written in the same quotes, and quoted where YAML
+    would read it as a number. An entry this cannot find is an error: a hash
+    left as it was would make the next ingest see the article as changed again.
+    """
     pattern = re.compile(
-        rf"(- id: ['\"]?{re.escape(source_id)}['\"]?\n(?:[ ]{{2}}.*\n)*?[ ]{{2}}sha256: )([0-9a-f]{{64}})"
+        rf"(- id: ['\"]?{re.escape(source_id)}['\"]?\n(?:[ ]{{2}}.*\n)*?[ ]{{2}}sha256: )"
+        r"(['\"]?)[0-9A-Fa-f]{64}\2(?=[ ]*(?:#.*)?$)",
+        re.M,
     )
-    return pattern.sub(lambda m: m.group(1) + sha256, text, count=1)
+
+    def new_hash(match: re.Match[str]) -> str:
+        # a hash of digits only must be quoted, or YAML reads it as a number
+        quote = match.group(2) or ("'" if sha256.isdigit() else "")
+        return match.group(1) + quote + sha256 + quote
+
+    changed, found = pattern.subn(new_hash, text, count=1)
+    if not found:
+        raise DataError(
+            f"cannot write the new SHA-256 of {source_id!r} into data/sources.yaml: its entry is not "
+            f"in the layout kg ingest reads ('- id: {source_id}' with '  sha256: <64 hex digits>' below); "
+            "write the hash there by hand, or in that layout, and ingest again"
+        )
+    return changed
