@@ -42,7 +42,7 @@ class Timing:
 def time_questions(graph_file: Path, cap_seconds: float = 60.0, repeat: int = 3) -> list[Timing]:
     """Run every named question on both engines; best-of-`repeat` seconds for each."""
     from kg.engine import LocalGraph
-    from kg.questions import bind_parameters, load_questions, resolve_lookup
+    from kg.questions import bind_parameters, load_questions, resolve_lookup, run_question
 
     graph = LocalGraph.from_file(graph_file)
     context = multiprocessing.get_context("spawn")
@@ -53,7 +53,7 @@ def time_questions(graph_file: Path, cap_seconds: float = 60.0, repeat: int = 3)
         best, rows = float("inf"), 0
         for _ in range(repeat):
             started = time.perf_counter()
-            answer = graph.run(question.sparql, bindings)
+            answer = run_question(graph, question, bindings)
             best = min(best, time.perf_counter() - started)
             rows = len(answer.rows)
         nt_bindings = {k: str(v) for k, v in bindings.items()}

@@ -34,12 +34,12 @@ def ask_question(
     graph: str | None = None,
     with_sources: bool = False,
 ) -> Answer:
-    from kg.questions import bind_parameters, get_question, resolve_lookup
+    from kg.questions import bind_parameters, get_question, resolve_lookup, run_question
 
     question = get_question(name)
     backend = open_backend(project, endpoint, graph)
     bindings = bind_parameters(question, given, resolve_lookup(backend))
-    return _finish(backend, backend.run(question.sparql, bindings), with_sources)
+    return _finish(backend, run_question(backend, question, bindings), with_sources)
 
 
 def ask_sparql(

@@ -13,6 +13,11 @@ term (never pasted into the query text). Without a value, and without a default,
 unbound: the question then answers for every value. The type in brackets says how a value
 is read (see PARAMETER_TYPES); `example` lines give values that show the question at work (the
 endpoint's page and the tests use them).
+
+A column made by `GROUP_CONCAT(...; separator="...")` is a list, and SPARQL gives its parts in no
+defined order: the on-disk store, an in-memory one and another triplestore each list them as
+they happen to read them. `run_question` sorts them, so that a question gives the same answer
+wherever it runs.
 """
 
 from __future__ import annotations
@@ -33,6 +38,10 @@ NAME_QUERY = QUESTIONS_DIR / "internal" / "name.rq"
 _HEADER = re.compile(r"^#\s*(title|description):\s*(.+)$")
 _EXAMPLE = re.compile(r"^#\s*example:\s*(.+)$")
 _PARAM = re.compile(r"^#\s*param\s+(\w+)(?:\s*\((\w+)\))?:\s*(.+?)(?:\s*\(default:\s*(.+)\))?\s*$")
+# GROUP_CONCAT(<expression>; separator="<text>") AS ?<column>, the expression with one level of brackets
+_LIST = re.compile(
+    r"GROUP_CONCAT\s*\((?:[^;()]|\([^()]*\))*;\s*separator\s*=\s*\"([^\"]*)\"\s*\)\s*AS\s*\?(\w+)", re.I
+)
 
 # type -> the namespace a bare name is looked up in (None: the value is read as it is written)
 PARAMETER_TYPES: dict[str, str | None] = {
@@ -63,6 +72,12 @@ class Question:
     parameters: tuple[Parameter, ...]
     sparql: str
     examples: tuple[dict[str, str], ...] = ()
+
+    @property
+    def lists(self) -> dict[str, str]:
+        """The columns that are GROUP_CONCAT lists, each with its separator."""
+        code = re.sub(r"(?m)^\s*#.*$", "", self.sparql)
+        return {column: separator for separator, column in _LIST.findall(code)}
 
 
 def parse_question(path: Path) -> Question:
@@ -99,6 +114,32 @@ def get_question(name: str, folder: Path = QUESTIONS_DIR) -> Question:
     if name not in questions:
         raise KGError(f"unknown question {name!r}; known: {', '.join(questions)}")
     return questions[name]
+
+
+def run_question(backend: Any, question: Question, bindings: dict[str, Any]) -> Any:
+    """The question's answer from `backend`, the parts of each list column in sorted order."""
+    from kg.engine import Table
+
+    answer = backend.run(question.sparql, bindings)
+    lists = question.lists
+    if not isinstance(answer, Table) or not lists:
+        return answer
+    at = {answer.columns.index(c): separator for c, separator in lists.items() if c in answer.columns}
+    rows = [
+        [_sorted_list(v, at[i]) if i in at and v is not None else v for i, v in enumerate(row)]
+        for row in answer.rows
+    ]
+    return Table(answer.columns, rows)
+
+
+def _sorted_list(literal: Any, separator: str) -> Any:
+    import pyoxigraph as ox
+
+    parts = sorted(literal.value.split(separator), key=lambda part: (part.casefold(), part))
+    text = separator.join(parts)
+    if literal.language:
+        return ox.Literal(text, language=literal.language)
+    return ox.Literal(text, datatype=literal.datatype)
 
 
 def bind_parameters(

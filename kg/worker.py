@@ -166,14 +166,14 @@ def answer(backend: Any, job: Job) -> Reply:
     """Run one job on a local backend and serialise the answer the way the client asked."""
     from kg.engine import QueryError, TooManyResults, Triples, UpdateRefused
     from kg.errors import KGError
-    from kg.questions import bind_parameters, get_question, resolve_lookup
+    from kg.questions import bind_parameters, get_question, resolve_lookup, run_question
     from kg.results import RESULT_FORMATS, serialize
 
     try:
         if job.question is not None:
             question = get_question(job.question)
             bindings = bind_parameters(question, dict(job.params), resolve_lookup(backend))
-            result = backend.run(question.sparql, bindings)
+            result = run_question(backend, question, bindings)
         else:
             result = backend.run(job.sparql)
         format_name = job.graph_format if isinstance(result, Triples) else job.table_format

@@ -16,6 +16,8 @@ import xml.etree.ElementTree as ET
 import pyoxigraph as ox
 import pytest
 
+from kg.questions import load_questions
+
 from .conftest import REPO, run_kg
 
 ID = "https://w3id.org/ssb-kg/id/"
@@ -23,8 +25,8 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 
 
 @pytest.fixture(scope="module")
-def endpoint(tmp_path_factory):
-    """A served copy of the two test articles' graph on an ephemeral port; stopped afterwards."""
+def served(tmp_path_factory):
+    """A built copy of the two test articles' project, with a network view to serve."""
     import shutil
 
     root = tmp_path_factory.mktemp("serve") / "project"
@@ -32,31 +34,36 @@ def endpoint(tmp_path_factory):
     shutil.copytree(REPO / "ontology", root / "ontology")
     assert run_kg("build", home=root).exit_code == 0
     (root / "exports" / "view.html").write_text("<html>network</html>")
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    args = [
-        "--home",
-        str(root),
-        "serve",
-        "--port",
-        "0",
-        "--timeout",
-        "2",
-        "--max-rows",
-        "40",
-        "--workers",
-        "1",
-    ]
+    return root
+
+
+def start_server(root, *options):
+    """`kg serve` on an ephemeral port: (process, base URL, the lines it printed before serving)."""
+    args = ["--home", str(root), "serve", "--port", "0", *options]
     process = subprocess.Popen(
         [sys.executable, "-m", "kg.cli", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env=env,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
     )
-    line = process.stdout.readline()
-    match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-    assert match, line
-    yield f"http://127.0.0.1:{match.group(1)}"
+    before = []
+    for line in process.stdout:
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if match:
+            return process, f"http://127.0.0.1:{match.group(1)}", before
+        before.append(line)
+    raise AssertionError(f"kg serve stopped before serving: {before}")
+
+
+LIMITS = ("--timeout", "2", "--max-rows", "40", "--workers", "1")
+
+
+@pytest.fixture(scope="module")
+def endpoint(served):
+    """The served project on the on-disk query store; stopped afterwards."""
+    process, url, _ = start_server(served, *LIMITS)
+    yield url
     process.terminate()
     process.wait(timeout=10)
 
@@ -208,3 +215,35 @@ def test_serving_a_graph_built_with_another_ontology_version_says_so(mini):
         process.terminate()
         process.wait(timeout=10)
     assert "version 0.2.0 of the ontology" in first and "kg build" in first
+
+
+@pytest.fixture(scope="module")
+def memory_endpoint(served):
+    """The same project, each worker holding the graph in memory."""
+    process, url, before = start_server(served, *LIMITS, "--in-memory")
+    yield url, before
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_in_memory_workers_give_the_store_s_answers(endpoint, memory_endpoint):
+    url, before = memory_endpoint
+    assert any("into memory" in line for line in before)
+    compared = 0
+    for question in load_questions().values():
+        example = question.examples[0] if question.examples else {}
+        path = f"/questions/{question.name}?" + urllib.parse.urlencode({**example, "format": "json"})
+        on_disk, in_memory = call(endpoint + path), call(url + path)
+        assert on_disk[0] in (200, 400), (question.name, on_disk)
+        assert in_memory == on_disk, question.name  # rows, their order, every list's order
+        compared += on_disk[0] == 200
+    assert compared >= 15  # the rest name what the two articles do not hold: the same 400 from both
+
+
+def test_an_in_memory_worker_stopped_by_the_timeout_is_replaced(memory_endpoint):
+    url, _ = memory_endpoint
+    status, _, body = get(url, SLOW)
+    assert status == 503 and "longer than 2 s" in body
+    # its replacement reads the export into memory again, then answers
+    status, _, body = get(url, NAMES)
+    assert status == 200 and "Nordcell Energy" in body
