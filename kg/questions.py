@@ -17,19 +17,24 @@ endpoint's page and the tests use them).
 A column made by `GROUP_CONCAT(...; separator="...")` is a list, and SPARQL gives its parts in no
 defined order: the on-disk store, an in-memory one and another triplestore each list them as
 they happen to read them. `run_question` sorts them, so that a question gives the same answer
-wherever it runs.
+wherever it runs (the query it sends joins the parts by a control character, so that a part
+holding the separator, such as "Co., Ltd.", stays whole).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
 from kg.namespaces import CHEM, ID, PREFIXES, SOURCE, SSB
+
+if TYPE_CHECKING:
+    from kg.engine import Answer, Backend
 
 QUESTIONS_DIR = Path(__file__).parent / "queries"
 RESOLVE_QUERY = QUESTIONS_DIR / "internal" / "resolve.rq"
@@ -42,6 +47,8 @@ _PARAM = re.compile(r"^#\s*param\s+(\w+)(?:\s*\((\w+)\))?:\s*(.+?)(?:\s*\(defaul
 _LIST = re.compile(
     r"GROUP_CONCAT\s*\((?:[^;()]|\([^()]*\))*;\s*separator\s*=\s*\"([^\"]*)\"\s*\)\s*AS\s*\?(\w+)", re.I
 )
+_SEPARATOR = re.compile(r'separator\s*=\s*"[^"]*"', re.I)
+_PART = "\x1f"  # the unit separator: a list's parts are joined by it while the query runs
 
 # type -> the namespace a bare name is looked up in (None: the value is read as it is written)
 PARAMETER_TYPES: dict[str, str | None] = {
@@ -73,7 +80,7 @@ class Question:
     sparql: str
     examples: tuple[dict[str, str], ...] = ()
 
-    @property
+    @functools.cached_property
     def lists(self) -> dict[str, str]:
         """The columns that are GROUP_CONCAT lists, each with its separator."""
         code = re.sub(r"(?m)^\s*#.*$", "", self.sparql)
@@ -116,13 +123,18 @@ def get_question(name: str, folder: Path = QUESTIONS_DIR) -> Question:
     return questions[name]
 
 
-def run_question(backend: Any, question: Question, bindings: dict[str, Any]) -> Any:
+def run_question(backend: Backend, question: Question, bindings: dict[str, Any]) -> Answer:
     """The question's answer from `backend`, the parts of each list column in sorted order."""
     from kg.engine import Table
 
-    answer = backend.run(question.sparql, bindings)
     lists = question.lists
-    if not isinstance(answer, Table) or not lists:
+    if not lists:
+        return backend.run(question.sparql, bindings)
+    # Parts are joined by a character no name or figure holds, so that they can be split again
+    # exactly ("Co., Ltd." is one part), sorted, and joined by the question's own separator.
+    sparql = _LIST.sub(lambda m: _SEPARATOR.sub(f'separator="{_PART}"', m.group(0), count=1), question.sparql)
+    answer = backend.run(sparql, bindings)
+    if not isinstance(answer, Table):
         return answer
     at = {answer.columns.index(c): separator for c, separator in lists.items() if c in answer.columns}
     rows = [
@@ -135,7 +147,7 @@ def run_question(backend: Any, question: Question, bindings: dict[str, Any]) -> 
 def _sorted_list(literal: Any, separator: str) -> Any:
     import pyoxigraph as ox
 
-    parts = sorted(literal.value.split(separator), key=lambda part: (part.casefold(), part))
+    parts = sorted(literal.value.split(_PART), key=lambda part: (part.casefold(), part))
     text = separator.join(parts)
     if literal.language:
         return ox.Literal(text, language=literal.language)

@@ -16,6 +16,8 @@ CONSTRUCT/DESCRIBE, chosen by the Accept header or by `?format=json|csv|tsv|xml|
 from __future__ import annotations
 
 import html
+import shutil
+import tempfile
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
@@ -185,7 +187,7 @@ def serve(
     `in_memory`: each worker reads the export into memory instead of opening the on-disk store.
     Answers come 1.4 to 5 times as fast (measured at a million triples), for about 0.4 GB per worker
     and a few seconds of start-up per million triples; a worker stopped by the timeout is
-    replaced by one that reads the export again.
+    replaced by one that reads the same copy of the export, taken at start-up, again.
     """
     from waitress import create_server
 
@@ -193,6 +195,7 @@ def serve(
     from kg.store import built_graph_file, ensure_store, ontology_mismatch
 
     graph_file: Path = built_graph_file(project)
+    snapshot: Path | None = None
     try:
         source = ensure_store(project)  # each worker opens the query store read-only
     except OSError:
@@ -203,20 +206,32 @@ def serve(
         mismatch = ontology_mismatch(project, ox.Store.read_only(str(source)))
         if mismatch:
             announce(mismatch)
-    if in_memory:
-        announce(f"reading {graph_file} into memory in {workers} worker(s) ...")
-        source = graph_file
-    pool = QueryPool(source, workers, timeout, max_rows)
+    if in_memory or source == graph_file:
+        if in_memory:
+            announce(f"reading {graph_file} into memory in {workers} worker(s) ...")
+        # why: a worker started later (one replaced after a timeout) must read the graph the
+        # others hold, not one a `kg build` wrote since; the store folders are kept, an export is not
+        snapshot = Path(tempfile.mkdtemp(prefix="kg-serve-")) / graph_file.name
+        shutil.copyfile(graph_file, snapshot)
+        source = snapshot
     try:
+        pool = QueryPool(source, workers, timeout, max_rows)
         try:
-            server = create_server(make_app(project, pool), host=host, port=port, threads=max(4, workers * 2))
-        except OSError as exc:
-            raise KGError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-        announce(
-            f"serving {graph_file} at http://{host}:{server.effective_port}/ (SPARQL: /sparql); Ctrl-C stops"
-        )
-        server.run()
-    except KeyboardInterrupt:
-        pass
+            try:
+                server = create_server(
+                    make_app(project, pool), host=host, port=port, threads=max(4, workers * 2)
+                )
+            except OSError as exc:
+                raise KGError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+            announce(
+                f"serving {graph_file} at http://{host}:{server.effective_port}/ (SPARQL: /sparql); "
+                "Ctrl-C stops"
+            )
+            server.run()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            pool.close()
     finally:
-        pool.close()
+        if snapshot is not None:
+            shutil.rmtree(snapshot.parent, ignore_errors=True)
