@@ -185,7 +185,7 @@ def serve(
     """Run the endpoint until interrupted.
 
     `in_memory`: each worker reads the export into memory instead of opening the on-disk store.
-    Answers come 1.4 to 5 times as fast (measured at a million triples), for about 0.4 GB per worker
+    The median question is twice as fast at a million triples (README), for about 0.4 GB per worker
     and a few seconds of start-up per million triples; a worker stopped by the timeout is
     replaced by one that reads the same copy of the export, taken at start-up, again.
     """
