@@ -3,10 +3,18 @@
 The one entry point for `kg query` and `kg sparql`: pick the backend (the built graph, or a
 SPARQL endpoint), bind the question's parameters as RDF terms, run it, and add each row's
 sources when asked.
+
+The work runs on a thread of its own while the calling thread waits for it, so that Ctrl-C and
+a time limit end the wait: pyoxigraph evaluates a query in native code that a signal cannot
+interrupt, but with Python's lock released, so the waiting thread stays responsive. The
+evaluation itself stops when the process exits, which `kg` does at once.
 """
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from kg.engine import Answer, Backend, LocalGraph, Table
@@ -33,13 +41,19 @@ def ask_question(
     endpoint: str | None = None,
     graph: str | None = None,
     with_sources: bool = False,
+    timeout: float | None = None,
 ) -> Answer:
+    """A named question's answer; `timeout`: seconds to wait for it (None: as long as it takes)."""
     from kg.questions import bind_parameters, get_question, resolve_lookup, run_question
 
     question = get_question(name)
     backend = open_backend(project, endpoint, graph)
-    bindings = bind_parameters(question, given, resolve_lookup(backend))
-    return _finish(backend, run_question(backend, question, bindings), with_sources)
+
+    def work() -> Answer:
+        bindings = bind_parameters(question, given, resolve_lookup(backend))
+        return _finish(backend, run_question(backend, question, bindings), with_sources)
+
+    return within(timeout, work)
 
 
 def ask_sparql(
@@ -48,10 +62,36 @@ def ask_sparql(
     endpoint: str | None = None,
     graph: str | None = None,
     with_sources: bool = False,
+    timeout: float | None = None,
 ) -> Answer:
     """Any query; `text` may be '@file.rq' to read it from a file."""
     backend = open_backend(project, endpoint, graph)
-    return _finish(backend, backend.run(read_query(text)), with_sources)
+    sparql = read_query(text)
+    return within(timeout, lambda: _finish(backend, backend.run(sparql), with_sources))
+
+
+def within(seconds: float | None, work: Callable[[], Answer]) -> Answer:
+    """`work()`, run on a thread while this one waits: a KGError after `seconds`, and Ctrl-C
+    (KeyboardInterrupt) at any time. The work goes on until the process exits."""
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["answer"] = work()
+        except BaseException as exc:  # handed to the waiting thread, which raises it
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, name="kg-query", daemon=True)
+    thread.start()
+    deadline = None if seconds is None else time.monotonic() + seconds
+    while thread.is_alive():
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            raise KGError(f"the query took longer than {seconds:g} s (--timeout) and was given up")
+        thread.join(0.1 if left is None else min(0.1, left))  # short waits: Ctrl-C is seen between
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["answer"]  # type: ignore[return-value]
 
 
 def read_query(text: str) -> str:

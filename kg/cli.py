@@ -18,6 +18,7 @@ from kg.cli_options import (
     require_corpus,
     sources_option,
     split_param,
+    timeout_option,
 )
 from kg.errors import KGError
 
@@ -181,6 +182,7 @@ def stats(project) -> None:
 @sources_option
 @endpoint_option
 @graph_option
+@timeout_option
 @click.pass_obj
 def query(
     project,
@@ -191,6 +193,7 @@ def query(
     with_sources: bool,
     endpoint: str | None,
     graph: str | None,
+    timeout: float | None,
 ) -> None:
     """Ask the graph a named question (kg query --list shows them)."""
     from kg.asking import ask_question
@@ -202,7 +205,8 @@ def query(
             args = " ".join(f"[-p {p.name}=...]" for p in question.parameters)
             click.echo(f"{question.name:28} {question.title} {args}".rstrip())
         return
-    answer = ask_question(project, name, dict(split_param(p) for p in params), endpoint, graph, with_sources)
+    given = dict(split_param(p) for p in params)
+    answer = ask_question(project, name, given, endpoint, graph, with_sources, timeout)
     print_answer(answer, format_name, load_questions()[name].title)
 
 
@@ -212,9 +216,16 @@ def query(
 @sources_option
 @endpoint_option
 @graph_option
+@timeout_option
 @click.pass_obj
 def sparql(
-    project, text: str, format_name: str, with_sources: bool, endpoint: str | None, graph: str | None
+    project,
+    text: str,
+    format_name: str,
+    with_sources: bool,
+    endpoint: str | None,
+    graph: str | None,
+    timeout: float | None,
 ) -> None:
     """Run any SPARQL query: kg sparql 'SELECT ...' or kg sparql @file.rq.
 
@@ -223,7 +234,7 @@ def sparql(
     from kg.asking import ask_sparql
     from kg.terminal import print_answer
 
-    print_answer(ask_sparql(project, text, endpoint, graph, with_sources), format_name, "")
+    print_answer(ask_sparql(project, text, endpoint, graph, with_sources, timeout), format_name, "")
 
 
 @cli.command()

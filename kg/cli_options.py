@@ -25,6 +25,12 @@ endpoint_option = click.option(
 graph_option = click.option(
     "--graph", metavar="IRI", help="With --endpoint: the named graph to query (default-graph-uri)."
 )
+timeout_option = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Give up on a query that takes longer (default: wait; Ctrl-C stops it any time).",
+)
 sources_option = click.option(
     "--with-sources", is_flag=True, help="Add each row's sources (article, sentence, publisher, date)."
 )

@@ -210,3 +210,56 @@ def test_a_closed_pipe_ends_the_command_quietly(built):
         process.stdout.close()
         error = process.stderr.read().decode()
     assert "Broken pipe" not in error and "Traceback" not in error
+
+
+# a query that would run for hours on any graph: four unconstrained patterns joined
+ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+def _kg_process(built, *args):
+    """`kg` in a child process: a query it gives up on goes on until that process exits."""
+    import subprocess
+    import sys
+
+    kg = [sys.executable, "-c", "from kg.cli import cli; cli()", "--home", str(built), *args]
+    return subprocess.Popen(kg, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def test_a_query_over_its_timeout_is_given_up_in_one_line(built):
+    import time
+
+    started = time.monotonic()
+    process = _kg_process(built, "sparql", ENDLESS, "--timeout", "1")
+    try:
+        output, _ = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 1
+    message = "Error: the query took longer than 1 s (--timeout) and was given up"
+    assert output.strip().splitlines() == [message]
+    assert time.monotonic() - started < 30
+
+
+def test_ctrl_c_stops_a_running_query(built):
+    import signal
+    import time
+
+    process = _kg_process(built, "sparql", ENDLESS)
+    try:
+        time.sleep(3)  # started, and evaluating in native code
+        assert process.poll() is None
+        process.send_signal(signal.SIGINT)
+        output, _ = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 1 and "Aborted" in output
+
+
+def test_a_question_within_its_timeout_answers_as_without(built):
+    args = ("query", "partners", "-p", "company=nordcell-energy", "--format", "csv")
+    with_limit = run_kg(*args, "--timeout", "30", home=built)
+    assert with_limit.exit_code == 0, with_limit.output
+    assert with_limit.output == run_kg(*args, home=built).output
+    assert "Voltara Motors" in with_limit.output
+    refused = run_kg("sparql", "ASK {}", "--timeout", "0", home=built)
+    assert refused.exit_code == 2 and "--timeout" in refused.output
