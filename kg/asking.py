@@ -22,11 +22,14 @@ from kg.errors import KGError
 from kg.project import Project
 
 
-def open_backend(project: Project, endpoint: str | None = None, graph: str | None = None) -> Backend:
+def open_backend(
+    project: Project, endpoint: str | None = None, graph: str | None = None, timeout: float | None = None
+) -> Backend:
     if endpoint:
         from kg.remote import RemoteEndpoint
 
-        return RemoteEndpoint(endpoint, graph)
+        # the server may take as long as the caller waits (and no longer than 120 s unasked)
+        return RemoteEndpoint(endpoint, graph, timeout or 120.0)
     if graph:
         raise KGError("--graph needs --endpoint: the local graph has no named graphs to choose from")
     from kg.store import open_store
@@ -47,7 +50,7 @@ def ask_question(
     from kg.questions import bind_parameters, get_question, resolve_lookup, run_question
 
     question = get_question(name)
-    backend = open_backend(project, endpoint, graph)
+    backend = open_backend(project, endpoint, graph, timeout)
 
     def work() -> Answer:
         bindings = bind_parameters(question, given, resolve_lookup(backend))
@@ -64,22 +67,27 @@ def ask_sparql(
     with_sources: bool = False,
     timeout: float | None = None,
 ) -> Answer:
-    """Any query; `text` may be '@file.rq' to read it from a file."""
-    backend = open_backend(project, endpoint, graph)
+    """Any query; `text` may be '@file.rq' to read it from a file; `timeout` as for `ask_question`."""
+    backend = open_backend(project, endpoint, graph, timeout)
     sparql = read_query(text)
     return within(timeout, lambda: _finish(backend, backend.run(sparql), with_sources))
 
 
 def within(seconds: float | None, work: Callable[[], Answer]) -> Answer:
     """`work()`, run on a thread while this one waits: a KGError after `seconds`, and Ctrl-C
-    (KeyboardInterrupt) at any time. The work goes on until the process exits."""
-    outcome: dict[str, object] = {}
+    (KeyboardInterrupt) at any time. The work goes on until the process exits.
+
+    A thread of our own, a daemon: a ThreadPoolExecutor's threads are joined at exit, and a
+    command that gave up would then wait for the query after all.
+    """
+    answer: list[Answer] = []
+    error: list[BaseException] = []
 
     def target() -> None:
         try:
-            outcome["answer"] = work()
+            answer.append(work())
         except BaseException as exc:  # handed to the waiting thread, which raises it
-            outcome["error"] = exc
+            error.append(exc)
 
     thread = threading.Thread(target=target, name="kg-query", daemon=True)
     thread.start()
@@ -87,11 +95,12 @@ def within(seconds: float | None, work: Callable[[], Answer]) -> Answer:
     while thread.is_alive():
         left = None if deadline is None else deadline - time.monotonic()
         if left is not None and left <= 0:
-            raise KGError(f"the query took longer than {seconds:g} s (--timeout) and was given up")
-        thread.join(0.1 if left is None else min(0.1, left))  # short waits: Ctrl-C is seen between
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["answer"]  # type: ignore[return-value]
+            raise KGError(f"the query took longer than {seconds:.15g} s (--timeout) and was given up")
+        # short waits, not one join(): the signal handler runs in this thread between them
+        thread.join(0.1 if left is None else min(0.1, left))
+    if error:
+        raise error[0]
+    return answer[0]
 
 
 def read_query(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import click
@@ -25,9 +26,18 @@ endpoint_option = click.option(
 graph_option = click.option(
     "--graph", metavar="IRI", help="With --endpoint: the named graph to query (default-graph-uri)."
 )
+
+
+def _finite(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    if value is not None and not math.isfinite(value):  # FloatRange lets nan through
+        raise click.BadParameter("a number of seconds, such as 30")
+    return value
+
+
 timeout_option = click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
+    callback=_finite,
     metavar="SECONDS",
     help="Give up on a query that takes longer (default: wait; Ctrl-C stops it any time).",
 )
