@@ -86,6 +86,13 @@ class Question:
         code = re.sub(r"(?m)^\s*#.*$", "", self.sparql)
         return {column: separator for separator, column in _LIST.findall(code)}
 
+    @functools.cached_property
+    def sparql_with_parts(self) -> str:
+        """The query as `run_question` sends it: each list's parts joined by _PART. Parts are
+        joined by a character no name or figure holds, so that they can be split again exactly
+        ("Co., Ltd." is one part), sorted, and joined by the question's own separator."""
+        return _LIST.sub(lambda m: _SEPARATOR.sub(f'separator="{_PART}"', m.group(0), count=1), self.sparql)
+
 
 def parse_question(path: Path) -> Question:
     fields: dict[str, str] = {}
@@ -130,10 +137,7 @@ def run_question(backend: Backend, question: Question, bindings: dict[str, Any])
     lists = question.lists
     if not lists:
         return backend.run(question.sparql, bindings)
-    # Parts are joined by a character no name or figure holds, so that they can be split again
-    # exactly ("Co., Ltd." is one part), sorted, and joined by the question's own separator.
-    sparql = _LIST.sub(lambda m: _SEPARATOR.sub(f'separator="{_PART}"', m.group(0), count=1), question.sparql)
-    answer = backend.run(sparql, bindings)
+    answer = backend.run(question.sparql_with_parts, bindings)
     if not isinstance(answer, Table):
         return answer
     at = {answer.columns.index(c): separator for c, separator in lists.items() if c in answer.columns}

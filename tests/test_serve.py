@@ -264,12 +264,8 @@ def test_an_in_memory_worker_stopped_by_the_timeout_is_replaced(memory_endpoint)
     assert status == 200 and "Nordcell Energy" in body
 
 
-def test_a_worker_started_after_a_rebuild_answers_from_the_graph_the_others_hold(tmp_path):
-    import shutil
-
-    root = tmp_path / "project"
-    shutil.copytree(REPO / "tests" / "fixtures" / "mini" / "data", root / "data")
-    shutil.copytree(REPO / "ontology", root / "ontology")
+def test_a_worker_started_after_a_rebuild_answers_from_the_graph_the_others_hold(mini):
+    root = mini
     assert run_kg("build", home=root).exit_code == 0
     process, url, _ = start_server(root, *LIMITS, "--in-memory")
     try:

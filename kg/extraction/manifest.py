@@ -39,9 +39,9 @@ def replace_sha(text: str, source_id: str, sha256: str) -> str:
     """The manifest's text with the entry of `source_id` holding the new SHA-256.
 
     The hash may be quoted (YAML quotes one made only of digits, and a curator may quote any);
-    the new one is written in the same quotes, and quoted where YAML
-    would read it as a number. An entry this cannot find is an error: a hash
-    left as it was would make the next ingest see the article as changed again.
+    the new one is written in the same quotes, and quoted where YAML would read it as a number.
+    An entry this cannot find is an error: a hash left as it was would make the next ingest see
+    the article as changed again.
     """
     pattern = re.compile(
         rf"(- id: ['\"]?{re.escape(source_id)}['\"]?\n(?:[ ]{{2}}.*\n)*?[ ]{{2}}sha256: )"
