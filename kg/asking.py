@@ -45,16 +45,21 @@ def ask_question(
     graph: str | None = None,
     with_sources: bool = False,
     timeout: float | None = None,
+    limit: int | str | None = None,
+    offset: int = 0,
 ) -> Answer:
-    """A named question's answer; `timeout`: seconds to wait for it (None: as long as it takes)."""
-    from kg.questions import bind_parameters, get_question, resolve_lookup, run_question
+    """A named question's answer; `timeout`: seconds to wait for it (None: as long as it takes);
+    `limit` ("all", or None for the question's own page size) and `offset`: which page of a
+    listing question (kg.questions.page_for)."""
+    from kg.questions import bind_parameters, get_question, page_for, resolve_lookup, run_question
 
     question = get_question(name)
+    page = page_for(question, limit, offset)
     backend = open_backend(project, endpoint, graph, timeout)
 
     def work() -> Answer:
         bindings = bind_parameters(question, given, resolve_lookup(backend))
-        return _finish(backend, run_question(backend, question, bindings), with_sources)
+        return _finish(backend, run_question(backend, question, bindings, page), with_sources)
 
     return within(timeout, work)
 

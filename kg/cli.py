@@ -15,6 +15,8 @@ from kg.cli_options import (
     endpoint_option,
     format_option,
     graph_option,
+    limit_option,
+    offset_option,
     require_corpus,
     sources_option,
     split_param,
@@ -183,6 +185,8 @@ def stats(project) -> None:
 @endpoint_option
 @graph_option
 @timeout_option
+@limit_option
+@offset_option
 @click.pass_obj
 def query(
     project,
@@ -194,20 +198,31 @@ def query(
     endpoint: str | None,
     graph: str | None,
     timeout: float | None,
+    limit: int | str | None,
+    offset: int,
 ) -> None:
-    """Ask the graph a named question (kg query --list shows them)."""
+    """Ask the graph a named question (kg query --list shows them).
+
+    A question that lists the corpus (articles, most-connected ...) answers a page at a time:
+    --offset for the next page, --limit all for the whole listing.
+    """
     from kg.asking import ask_question
     from kg.questions import load_questions
-    from kg.terminal import print_answer
+    from kg.terminal import print_answer, print_page_note
 
     if list_questions or not name:
         for question in load_questions().values():
-            args = " ".join(f"[-p {p.name}=...]" for p in question.parameters)
-            click.echo(f"{question.name:28} {question.title} {args}".rstrip())
+            args = [f"[-p {p.name}=...]" for p in question.parameters]
+            if (paging := question.paging) is not None:
+                args.append(f"[--limit N|all] [--offset N] ({paging.size} {paging.unit} a page)")
+            click.echo(f"{question.name:28} {question.title} {' '.join(args)}".rstrip())
         return
     given = dict(split_param(p) for p in params)
-    answer = ask_question(project, name, given, endpoint, graph, with_sources, timeout)
-    print_answer(answer, format_name, load_questions()[name].title)
+    answer = ask_question(project, name, given, endpoint, graph, with_sources, timeout, limit, offset)
+    question = load_questions()[name]
+    print_answer(answer, format_name, question.title)
+    if question.paging is not None:
+        print_page_note(answer, question.paging, offset, format_name)
 
 
 @cli.command()

@@ -41,6 +41,40 @@ timeout_option = click.option(
     metavar="SECONDS",
     help="Give up on a query that takes longer (default: wait; Ctrl-C stops it any time).",
 )
+
+
+class PageLimit(click.ParamType):
+    """A page's size: a whole number from 1, or "all" for the whole listing."""
+
+    name = "N|all"
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        if value is None or isinstance(value, int):
+            return value
+        if str(value).strip().lower() == "all":
+            return "all"
+        try:
+            number = int(value)
+        except ValueError:
+            self.fail(f"{value!r} is neither a whole number nor 'all'", param, ctx)
+        if number < 1:
+            self.fail(f"a page holds at least 1 row, not {number}", param, ctx)
+        return number
+
+
+limit_option = click.option(
+    "--limit",
+    type=PageLimit(),
+    default=None,
+    help="A listing question's page size, or 'all' for the whole listing (default: its own page).",
+)
+offset_option = click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="N",
+    help="Skip the first N of a listing question's articles, companies... (the next page).",
+)
 sources_option = click.option(
     "--with-sources", is_flag=True, help="Add each row's sources (article, sentence, publisher, date)."
 )

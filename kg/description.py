@@ -25,7 +25,11 @@ direction, and the claims themselves. Claims of figures (ssb:hasQuantity) and da
 (ssb:hasMilestone) link a node to its own quantity or milestone, so they do not count.
 
     id:catl ssb:connectionCount 8 ;          # distinct partners, products, places, chemistries...
-        ssb:connectionClaimCount 9 .         # claims stating those links
+        ssb:connectionClaimCount 9 ;         # claims stating those links
+        ssb:connectionRank 3 .               # its place when ordered by the two, highest first
+
+The rank (ties by IRI) lets a page of `most-connected` be a sort on one stored number: sorting
+5,000 companies on two counts and a name took 80 ms at a million triples, on the rank 20 ms.
 
 Counted in the query from the claims, this read every claim four times: 0.5 s at a million
 triples, growing with the claims rather than with the companies listed.
@@ -81,7 +85,7 @@ def describe(data: list[str]) -> list[str]:
 
 
 def _connections(statements: dict[str, list[str]], claim_nodes: set[str]) -> list[str]:
-    """Each linked node's ssb:connectionCount and ssb:connectionClaimCount, from its claims."""
+    """Each linked node's ssb:connectionCount, ssb:connectionClaimCount and ssb:connectionRank."""
     others: defaultdict[str, set[str]] = defaultdict(set)
     stating: Counter[str] = Counter()
     for claim, (subject, predicate, obj) in statements.items():
@@ -90,11 +94,14 @@ def _connections(statements: dict[str, list[str]], claim_nodes: set[str]) -> lis
         others[subject].add(obj)
         others[obj].add(subject)
         stating.update({subject, obj})  # a claim linking a node to itself counts once
+    # a literal object is linked to, but has no counts of its own; ties by the IRI, without its <>
+    linked_nodes = [node for node in others if node.startswith("<")]
+    ranked = sorted(linked_nodes, key=lambda node: (-len(others[node]), -stating[node], node[1:-1]))
     lines = []
-    for node, linked in others.items():
-        if node.startswith("<"):  # a literal object is linked to, but has no counts of its own
-            lines.append(_line(node, SSB.connectionCount, _count(len(linked))))
-            lines.append(_line(node, SSB.connectionClaimCount, _count(stating[node])))
+    for rank, node in enumerate(ranked, start=1):
+        lines.append(_line(node, SSB.connectionCount, _count(len(others[node]))))
+        lines.append(_line(node, SSB.connectionClaimCount, _count(stating[node])))
+        lines.append(_line(node, SSB.connectionRank, _count(rank)))
     return lines
 
 

@@ -40,10 +40,15 @@ class TooManyResults(QueryError):
 
 @dataclass(frozen=True)
 class Table:
-    """A SELECT result: column names and rows of terms (None where unbound)."""
+    """A SELECT result: column names and rows of terms (None where unbound).
+
+    `next_offset`: where the next page starts, when the table is one page of a listing question
+    with more to come (kg.questions.run_question).
+    """
 
     columns: list[str]
     rows: list[list[Any]]
+    next_offset: int | None = None
 
 
 @dataclass(frozen=True)

@@ -144,6 +144,7 @@ class SSB(DefinedNamespace):
     claimCount: URIRef
     connectionCount: URIRef
     connectionClaimCount: URIRef
+    connectionRank: URIRef
 
     # --- individuals: milestone kinds
     ResearchStart: URIRef

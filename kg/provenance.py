@@ -31,7 +31,7 @@ def add_sources(backend: Backend, table: Table) -> Table:
         terms = {t for t in row if isinstance(t, ox.NamedNode)}
         cited = sorted({c for t in terms for obj, c in by_end.get(t, ()) if obj in terms})
         rows.append([*row, ox.Literal("; ".join(_cite(c) for c in cited)) if cited else None])
-    return Table([*table.columns, "sources"], rows)
+    return Table([*table.columns, "sources"], rows, table.next_offset)
 
 
 def _cite(cited: tuple[str, int, str, str]) -> str:

@@ -19,6 +19,9 @@ defined order: the on-disk store, an in-memory one and another triplestore each 
 they happen to read them. `run_question` sorts them, so that a question gives the same answer
 wherever it runs (the query it sends joins the parts by a control character, so that a part
 holding the separator, such as "Co., Ltd.", stays whole).
+
+A question that lists the corpus (every article, every company ranked) answers a page at a time:
+its header says what a page counts, and kg/pages.py how a page is cut.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from kg.errors import KGError
 from kg.namespaces import CHEM, ID, PREFIXES, SOURCE, SSB
+from kg.pages import EVERY_ROW, Page, Paging, check_page_mark, cut_page, one_page, parse_paging
 
 if TYPE_CHECKING:
     from kg.engine import Answer, Backend
@@ -79,6 +83,7 @@ class Question:
     parameters: tuple[Parameter, ...]
     sparql: str
     examples: tuple[dict[str, str], ...] = ()
+    paging: Paging | None = None
 
     @functools.cached_property
     def lists(self) -> dict[str, str]:
@@ -98,11 +103,14 @@ def parse_question(path: Path) -> Question:
     fields: dict[str, str] = {}
     parameters = []
     examples = []
+    paging = None
     text = path.read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.startswith("#"):
             break
-        if match := _PARAM.match(line):
+        if line_paging := parse_paging(line, path):
+            paging = line_paging
+        elif match := _PARAM.match(line):
             name, kind, description, default = match.groups()
             kind = kind or "iri"
             if kind not in PARAMETER_TYPES:
@@ -114,8 +122,15 @@ def parse_question(path: Path) -> Question:
             fields[match.group(1)] = match.group(2).strip()
     if "title" not in fields:
         raise KGError(f"{path}: a question needs a '# title:' header")
+    check_page_mark(text, paging, path)
     return Question(
-        path.stem, fields["title"], fields.get("description", ""), tuple(parameters), text, tuple(examples)
+        path.stem,
+        fields["title"],
+        fields.get("description", ""),
+        tuple(parameters),
+        text,
+        tuple(examples),
+        paging,
     )
 
 
@@ -130,22 +145,56 @@ def get_question(name: str, folder: Path = QUESTIONS_DIR) -> Question:
     return questions[name]
 
 
-def run_question(backend: Backend, question: Question, bindings: dict[str, Any]) -> Answer:
-    """The question's answer from `backend`, the parts of each list column in sorted order."""
+def page_for(question: Question, limit: int | str | None = None, offset: int = 0) -> Page | None:
+    """The page of `question` a caller asks for: `limit` rows of its units ("all": every one; None:
+    its own page size) from `offset`; None for a question that answers in full."""
+    if question.paging is None:
+        if limit is not None or offset:
+            paged = ", ".join(q.name for q in load_questions().values() if q.paging)
+            raise KGError(f"{question.name} answers in full; --limit and --offset page the listings: {paged}")
+        return None
+    if limit == "all":
+        return Page(None, offset)
+    if isinstance(limit, str) or (limit is not None and limit < 1) or offset < 0:
+        raise KGError(f"a page is a limit from 1 (or all) and an offset from 0, not {limit!r} and {offset!r}")
+    return Page(limit or question.paging.size, offset)
+
+
+def run_question(
+    backend: Backend, question: Question, bindings: dict[str, Any], page: Page | None = None
+) -> Answer:
+    """The question's answer from `backend`, the parts of each list column in sorted order.
+
+    A listing question answers `page` (default: its first page); the table's `next_offset` then
+    says where the next page starts, or is None on the last one.
+    """
     from kg.engine import Table
 
-    lists = question.lists
-    if not lists:
-        return backend.run(question.sparql, bindings)
-    answer = backend.run(question.sparql_with_parts, bindings)
+    paging = question.paging
+    page = page or (Page(paging.size) if paging else EVERY_ROW)
+    answer = backend.run(question_query(question, bindings, page), bindings)
     if not isinstance(answer, Table):
         return answer
+    lists = question.lists
     at = {answer.columns.index(c): separator for c, separator in lists.items() if c in answer.columns}
     rows = [
         [_sorted_list(v, at[i]) if i in at and v is not None else v for i, v in enumerate(row)]
         for row in answer.rows
     ]
-    return Table(answer.columns, rows)
+    if paging is None or page.limit is None:
+        return Table(answer.columns, rows)
+    return one_page(Table(answer.columns, rows), paging.key, page)
+
+
+def question_query(question: Question, bindings: dict[str, Any], page: Page | None = None) -> str:
+    """The SPARQL that `run_question` sends for `page` (default: the first), `bindings` apart."""
+    paging = question.paging
+    if paging is None and page is not None and page != EVERY_ROW:
+        raise KGError(f"{question.name} answers in full; only a listing question takes a limit or an offset")
+    sparql = question.sparql_with_parts if question.lists else question.sparql
+    if paging is None:
+        return sparql
+    return cut_page(sparql, bindings, page or Page(paging.size))
 
 
 def _sorted_list(literal: Any, separator: str) -> Any:

@@ -5,7 +5,8 @@ server, serves them with a few threads; each query runs in a worker process (kg/
 that the timeout really stops it. Routes:
 
     /sparql            the SPARQL 1.1 Protocol: GET ?query=, POST form or application/sparql-query
-    /questions/NAME    a named question, its parameters as query parameters (?company=toyota)
+    /questions/NAME    a named question, its parameters as query parameters (?company=toyota);
+                       a listing question answers a page: ?limit=N (or all) and ?offset=N
     /                  a page listing the named questions as runnable examples
     /view              the network view (exports/view.html), once `kg view` has written it
 
@@ -63,7 +64,12 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
         if path == "/sparql":
             return _reply(protocol_request(request, pool))
         if path.startswith("/questions/"):
-            return _reply(question_request(request, path.split("/", 2)[2], pool))
+            reply = question_request(request, path.split("/", 2)[2], pool)
+            response = _reply(reply)
+            if reply.next_offset is not None:  # RFC 8288, as paged web APIs say it
+                following = urllib.parse.urlencode({**request.args, "offset": reply.next_offset})
+                response.headers["Link"] = f'<{request.base_url}?{following}>; rel="next"'
+            return response
         return _text(404, f"nothing at {request.path}: try / or /sparql")
 
     def _reply(reply: Reply) -> Any:
@@ -105,10 +111,15 @@ def protocol_request(request: Any, pool: QueryPool) -> Reply:
 
 
 def question_request(request: Any, name: str, pool: QueryPool) -> Reply:
-    params = tuple(sorted((k, v) for k, v in request.args.items() if k != "format" and v != ""))
+    """A named question; `limit` (a number, or all) and `offset` page a listing question."""
+    paging = ("format", "limit", "offset")
+    params = tuple(sorted((k, v) for k, v in request.args.items() if k not in paging and v != ""))
+    limit, offset = request.args.get("limit") or None, request.args.get("offset") or None
     return _negotiated(
         request,
-        lambda table, graph: Job(question=name, params=params, table_format=table, graph_format=graph),
+        lambda table, graph: Job(
+            question=name, params=params, limit=limit, offset=offset, table_format=table, graph_format=graph
+        ),
         pool,
     )
 

@@ -77,7 +77,8 @@ def ontology_mismatch(project: Project, store: Any) -> str | None:
     """A warning if the graph was built with another version of the ontology than ontology/ holds.
 
     A new version can add what questions read: the link counts `most-connected` ranks by came
-    with 0.2.0. A graph built before would answer it with no rows, silently, until `kg build`.
+    with 0.2.0, the rank it pages by with 0.3.0. A graph built before would answer it with no
+    rows, silently, until `kg build`.
     The version is the ontology's owl:versionInfo, which every build copies into the graph.
     """
     import pyoxigraph as ox

@@ -48,3 +48,23 @@ def print_table(title: str, table: Any) -> None:
     out = console()
     out.print(rich_table)
     out.print(f"{len(table.rows)} row(s)")
+
+
+def print_page_note(answer: Any, paging: Any, offset: int, format_name: str) -> None:
+    """Where a page of a listing question sits, and how to get the next one (on standard error
+    for a results format, so that its output stays a valid document)."""
+    from kg.engine import Table
+
+    if not isinstance(answer, Table):
+        return
+    if answer.next_offset is not None:
+        shown = answer.next_offset - offset
+        note = (
+            f"{paging.unit} {offset + 1}-{answer.next_offset}; the next {shown}: --offset "
+            f"{answer.next_offset}; every one: --limit all"
+        )
+    elif offset:
+        note = f"{paging.unit} from {offset + 1}: the last page"
+    else:
+        return
+    click.echo(note, err=format_name != "table")

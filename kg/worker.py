@@ -28,6 +28,8 @@ class Job:
     sparql: str = ""
     question: str | None = None
     params: tuple[tuple[str, str], ...] = ()
+    limit: str | None = None  # a listing question's page, as the client wrote it: "25", "all"
+    offset: str | None = None
     table_format: str | None = "json"  # a RESULT_FORMATS name for SELECT/ASK; None: not acceptable
     graph_format: str | None = "turtle"  # the same for CONSTRUCT/DESCRIBE
 
@@ -37,6 +39,7 @@ class Reply:
     status: int
     media_type: str
     body: bytes
+    next_offset: int | None = None  # a listing question's next page starts there
 
     @classmethod
     def error(cls, status: int, message: str) -> Reply:
@@ -164,23 +167,25 @@ def _work(conn: Any, graph_file: str, max_rows: int) -> None:
 
 def answer(backend: Any, job: Job) -> Reply:
     """Run one job on a local backend and serialise the answer the way the client asked."""
-    from kg.engine import QueryError, TooManyResults, Triples, UpdateRefused
+    from kg.engine import QueryError, Table, TooManyResults, Triples, UpdateRefused
     from kg.errors import KGError
-    from kg.questions import bind_parameters, get_question, resolve_lookup, run_question
+    from kg.questions import bind_parameters, get_question, page_for, resolve_lookup, run_question
     from kg.results import RESULT_FORMATS, serialize
 
     try:
         if job.question is not None:
             question = get_question(job.question)
+            page = page_for(question, _whole(job.limit, "limit", "all"), _whole(job.offset, "offset") or 0)
             bindings = bind_parameters(question, dict(job.params), resolve_lookup(backend))
-            result = run_question(backend, question, bindings)
+            result = run_question(backend, question, bindings, page)
         else:
             result = backend.run(job.sparql)
         format_name = job.graph_format if isinstance(result, Triples) else job.table_format
         if format_name is None:
             kind = "a graph" if isinstance(result, Triples) else "a table"
             return Reply.error(406, f"the answer is {kind}, and the Accept header takes none of its formats")
-        return Reply(200, RESULT_FORMATS[format_name].media_type, serialize(result, format_name))
+        next_offset = result.next_offset if isinstance(result, Table) else None
+        return Reply(200, RESULT_FORMATS[format_name].media_type, serialize(result, format_name), next_offset)
     except UpdateRefused as exc:
         return Reply.error(403, str(exc))
     except TooManyResults as exc:
@@ -189,3 +194,14 @@ def answer(backend: Any, job: Job) -> Reply:
         return Reply.error(400, str(exc))
     except Exception as exc:  # a bug must not kill the worker; the client gets a 500 with the reason
         return Reply.error(500, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _whole(text: str | None, name: str, word: str | None = None) -> int | str | None:
+    """A page's number as the client wrote it ("25"), or `word` ("all")."""
+    from kg.errors import KGError
+
+    if text is None or text == word:
+        return text
+    if not text.isdigit():
+        raise KGError(f"{name} takes a whole number{f' or {word}' if word else ''}, not {text!r}")
+    return int(text)

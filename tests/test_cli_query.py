@@ -267,3 +267,35 @@ def test_a_question_within_its_timeout_answers_as_without(built):
     for bad in ("0", "-1", "nan"):
         refused = run_kg("sparql", "ASK {}", "--timeout", bad, home=built)
         assert refused.exit_code == 2 and "--timeout" in refused.output, bad
+
+
+def test_a_listing_question_answers_a_page_and_says_how_to_get_the_next(built):
+    first = run_kg("query", "articles", "--limit", "1", "--format", "csv", home=built)
+    assert first.exit_code == 0, first.output
+    (row,) = csv.DictReader(io.StringIO(first.stdout))  # stdout stays a CSV document
+    assert "articles 1-1; the next 1: --offset 1" in first.stderr
+    second = run_kg("query", "articles", "--limit", "1", "--offset", "1", "--format", "csv", home=built)
+    (other,) = csv.DictReader(io.StringIO(second.stdout))
+    assert "the last page" in second.stderr
+    whole = run_kg("query", "articles", "--limit", "all", "--format", "csv", home=built)
+    assert [r["article"] for r in csv.DictReader(io.StringIO(whole.stdout))] == [
+        row["article"],
+        other["article"],
+    ]
+    assert whole.stderr == ""
+    table = run_kg("query", "most-connected", "--limit", "2", home=built)
+    assert "2 row(s)" in table.output and "companies 1-2; the next 2: --offset 2" in table.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["articles", "--limit", "0"], "a page holds at least 1 row"),
+        (["articles", "--limit", "some"], "neither a whole number nor 'all'"),
+        (["articles", "--offset", "-1"], "-1 is not in the range x>=0"),
+        (["timeline", "--limit", "5"], "timeline answers in full; --limit and --offset page the listings"),
+    ],
+)
+def test_a_bad_page_is_a_one_line_error(built, args, message):
+    result = run_kg("query", *args, home=built)
+    assert result.exit_code != 0 and message in result.output and "Traceback" not in result.output

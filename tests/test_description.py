@@ -96,6 +96,11 @@ def test_each_linked_node_counts_its_connections_and_their_claims(root):
     }
     assert counted == expected
     assert len(counted) >= (90 if root == REPO else 10)
+    # the rank: 1, 2, 3 ... in the order of the counts, highest first, ties by IRI
+    ranks = {node: int(rank) for node, rank in description.subject_objects(SSB.connectionRank)}
+    in_order = sorted(expected, key=lambda node: (-expected[node][0], -expected[node][1], str(node)))
+    assert sorted(ranks, key=ranks.get) == in_order
+    assert sorted(ranks.values()) == list(range(1, len(in_order) + 1))
 
 
 def test_most_connected_ranks_by_the_counted_links(mini):

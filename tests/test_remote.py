@@ -177,3 +177,35 @@ def test_every_named_question_answers_alike_on_the_server(server, seed_project):
             assert normalised(local.rows) == normalised(remote.rows), (question.name, example)
             checked += 1
     assert checked >= 30
+
+
+def test_pages_of_listing_questions_are_the_same_on_the_server(server, mini_built):
+    # The server gets the bound values as the query's text (kg/remote.py), so a page must be cut
+    # from what they select inside the query itself: pages of one, for each role and country
+    graph = "https://example.org/graphs/mini-pages"
+    assert run_kg("push", "--endpoint", f"{server}/store", "--graph", graph, home=mini_built).exit_code == 0
+    cases = [
+        ("companies-by-role", {"role": "Automaker"}),
+        ("companies-by-role", {"role": "GovernmentBody", "country": "france"}),
+        ("most-connected", {"role": "BatteryMaker"}),
+        ("articles", {}),
+    ]
+    for name, example in cases:
+        for offset in (0, 1):
+            local = ask_question(Project(mini_built), name, example, limit=1, offset=offset)
+            remote = ask_question(
+                Project(mini_built),
+                name,
+                example,
+                endpoint=f"{server}/query",
+                graph=graph,
+                limit=1,
+                offset=offset,
+            )
+            assert remote.rows == local.rows and remote.next_offset == local.next_offset, (
+                name,
+                example,
+                offset,
+            )
+    first = ask_question(Project(mini_built), "companies-by-role", {"role": "Automaker"}, limit=1)
+    assert [row[2].value for row in first.rows] == ["https://w3id.org/ssb-kg/id/voltara-motors"]

@@ -221,11 +221,11 @@ def test_the_page_lists_the_questions_and_links_the_view(endpoint):
 def test_serving_a_graph_built_with_another_ontology_version_says_so(mini):
     assert run_kg("build", home=mini).exit_code == 0
     ontology = mini / "ontology" / "ssb.ttl"  # updated since the build, as by a newer ssb-kg
-    ontology.write_text(ontology.read_text().replace('owl:versionInfo "0.2.0"', 'owl:versionInfo "0.3.0"'))
+    ontology.write_text(ontology.read_text().replace('owl:versionInfo "0.3.0"', 'owl:versionInfo "0.4.0"'))
     process, _, before = start_server(mini, "--workers", "1")
     process.terminate()
     process.wait(timeout=10)
-    assert any("version 0.2.0 of the ontology" in line and "kg build" in line for line in before), before
+    assert any("version 0.3.0 of the ontology" in line and "kg build" in line for line in before), before
 
 
 @pytest.fixture(scope="module")
@@ -281,3 +281,18 @@ def test_a_worker_started_after_a_rebuild_answers_from_the_graph_the_others_hold
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_listing_question_answers_a_page_and_links_the_next(endpoint):
+    status, _, body = call(f"{endpoint}/questions/articles?limit=1&format=csv")
+    assert status == 200 and len(list(csv.DictReader(io.StringIO(body)))) == 1
+    request = urllib.request.Request(f"{endpoint}/questions/articles?limit=1&format=csv")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        link = response.headers["Link"]
+    assert link.endswith('; rel="next"') and "offset=1" in link and "limit=1" in link
+    status, _, rest = call(link[1 : link.index(">")])
+    assert status == 200 and len(list(csv.DictReader(io.StringIO(rest)))) == 1 and rest != body
+    status, _, whole = call(f"{endpoint}/questions/articles?limit=all&format=csv")
+    assert status == 200 and len(list(csv.DictReader(io.StringIO(whole)))) == 2
+    assert call(f"{endpoint}/questions/articles?limit=x")[0] == 400
+    assert call(f"{endpoint}/questions/timeline?limit=1")[0] == 400

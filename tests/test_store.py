@@ -126,11 +126,11 @@ def test_a_graph_built_with_another_ontology_version_is_said_so(mini):
     build(mini)
     # as after an update of ssb-kg whose ontology adds terms, before the graph is built again
     ontology = mini / "ontology" / "ssb.ttl"
-    ontology.write_text(ontology.read_text().replace('owl:versionInfo "0.2.0"', 'owl:versionInfo "0.3.0"'))
+    ontology.write_text(ontology.read_text().replace('owl:versionInfo "0.3.0"', 'owl:versionInfo "0.4.0"'))
     stale = kg(mini, "query", "most-connected", "--format", "csv")
     assert stale.returncode == 0, stale.stderr
     assert "Nordcell Energy" in stale.stdout  # still answered, from the graph as built
-    assert "version 0.2.0 of the ontology" in stale.stderr and "version 0.3.0" in stale.stderr
+    assert "version 0.3.0 of the ontology" in stale.stderr and "version 0.4.0" in stale.stderr
     assert "kg build" in stale.stderr
     build(mini)
     assert kg(mini, "query", "most-connected", "--format", "csv").stderr == ""

@@ -1,0 +1,151 @@
+"""Pages of a listing question: what its header says a page is, and how its query is cut.
+
+A question that lists the corpus (every article, every company ranked) answers a page at a time,
+as a search engine or `gh issue list` does: on a million triples the whole listing of 5,000
+companies takes a quarter of a second and fills no screen, where a page of 50 takes 40 ms. Its header says
+what a page counts and which variable names one of them, and a `# (page)` comment marks the
+sub-select that picks them, at the end of its ORDER BY line:
+
+    # page: 50 articles (?article)
+    ...
+      {
+        SELECT ?article WHERE { ?article a ssb:Article }
+        ORDER BY ?article # (page)
+      }
+
+`cut_page` writes `LIMIT` and `OFFSET` there; the rest of the query then reads the columns of
+those 50 articles only. It also joins the bound parameters in, as a VALUES block inside the
+sub-select's WHERE clause, so that the page is cut from what the parameters select (the 50 first
+companies of Germany, not the German ones among the 50 first). The numbers are integers the
+caller checked and the values RDF terms written by pyoxigraph, never a user's text: SPARQL can
+bind neither a LIMIT nor a variable inside a sub-select from outside. Without a limit
+(`EVERY_ROW`, `--limit all`) the query answers the whole listing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.errors import KGError
+
+_PAGE = re.compile(r"^#\s*page:\s*(\d+)\s+(.+?)\s*\(\?(\w+)\)\s*$")
+_MARK = re.compile(r"#\s*\(page\)")
+# the end of the page's sub-select: its WHERE clause's closing brace (and GROUP BY), its ORDER BY, the mark
+_CUT = re.compile(r"\}(\s*(?:GROUP\s+BY\b[^\n#{}]*\s*)?ORDER\s+BY\b[^\n#]*)#\s*\(page\)", re.I)
+
+
+@dataclass(frozen=True)
+class Paging:
+    """How a listing question is cut into pages: `size` of its `unit` (such as "articles") a page,
+    each one a value of the variable `key`."""
+
+    size: int
+    unit: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """The part of a listing asked for: `limit` of the question's units from `offset` (None: all)."""
+
+    limit: int | None
+    offset: int = 0
+
+
+EVERY_ROW = Page(None)
+
+
+def parse_paging(line: str, path: Path) -> Paging | None:
+    """A `# page: 50 articles (?article)` header line as a Paging (None for another line)."""
+    match = _PAGE.match(line)
+    if not match:
+        return None
+    size, unit, key = match.groups()
+    if int(size) < 1:
+        raise KGError(f"{path}: a page holds at least one {unit}")
+    return Paging(int(size), unit, key)
+
+
+def check_page_mark(text: str, paging: Paging | None, path: Path) -> None:
+    """That a paged question marks one sub-select to cut, whose key is a column, and no other does."""
+    marks, cuts = len(_MARK.findall(text)), len(_CUT.findall(text))
+    if paging is None:
+        if marks:
+            raise KGError(f"{path}: '# (page)' marks a cut, but there is no '# page:' header")
+        return
+    if (marks, cuts) != (1, 1):
+        raise KGError(
+            f"{path}: a '# page:' question marks one sub-select's ORDER BY line with '# (page)', "
+            "right after the closing brace of its WHERE clause (and its GROUP BY)"
+        )
+    if not re.search(rf"SELECT\b[^{{]*\?{paging.key}\b", text, re.I):
+        raise KGError(f"{path}: the page's key ?{paging.key} is not a column of the answer")
+
+
+def cut_page(sparql: str, bindings: dict[str, Any], page: Page) -> str:
+    """The query with the page's sub-select restricted to the bound values and cut to `page`.
+
+    A value is joined first in the sub-select's pattern, where its planner starts from it (as
+    kg.engine.leading_values does for the whole query), unless the sub-select assigns that
+    variable itself (`BIND(... AS ?country)`): a BIND may not rebind it, so that value is joined
+    last.
+    """
+    from kg.engine import to_term
+
+    terms = {k: to_term(v) if isinstance(v, str) else v for k, v in sorted(bindings.items())}
+    code = re.sub(r"(?m)^\s*#.*$", lambda m: " " * len(m.group(0)), sparql)  # comments blanked, offsets kept
+    cut = _CUT.search(code)
+    assert cut is not None  # check_page_mark checked it
+    opening = _opening_brace(code, cut.start())
+    assigned = set(re.findall(r"\bAS\s+\?(\w+)", code[opening : cut.start()], re.I))
+    first = _values({k: v for k, v in terms.items() if k not in assigned})
+    last = _values({k: v for k, v in terms.items() if k in assigned})
+    # one more than asked: whether it comes back says whether there is a next page
+    limit = "" if page.limit is None else f"LIMIT {int(page.limit) + 1} "
+    limit += f"OFFSET {int(page.offset)} " if page.offset else ""
+    return (
+        sparql[: opening + 1]
+        + first
+        + sparql[opening + 1 : cut.start()]
+        + last
+        + sparql[cut.start() : cut.end(1)]
+        + limit
+        + sparql[cut.end(1) :]
+    )
+
+
+def _opening_brace(code: str, closing: int) -> int:
+    """Where the `{` that the `}` at `closing` closes is."""
+    depth = 0
+    for at in range(closing, -1, -1):
+        if code[at] == "}":
+            depth += 1
+        elif code[at] == "{":
+            depth -= 1
+            if depth == 0:
+                return at
+    raise KGError("a '# (page)' sub-select's braces do not match")
+
+
+def _values(terms: dict[str, Any]) -> str:
+    if not terms:
+        return ""
+    names = " ".join(f"?{k}" for k in terms)
+    return f" VALUES ({names}) {{ ({' '.join(str(v) for v in terms.values())}) }} "
+
+
+def one_page(table: Any, key: str, page: Page) -> Any:
+    """The rows of the first `page.limit` units of `table` (which holds at most one more)."""
+    from kg.engine import Table
+
+    assert page.limit is not None
+    at = table.columns.index(key)
+    units = list(dict.fromkeys(row[at] for row in table.rows))  # in the answer's order
+    if len(units) <= page.limit:
+        return Table(table.columns, table.rows)
+    extra = units[page.limit]
+    rows = [row for row in table.rows if row[at] != extra]
+    return Table(table.columns, rows, next_offset=page.offset + page.limit)
