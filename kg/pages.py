@@ -20,6 +20,14 @@ companies of Germany, not the German ones among the 50 first). The numbers are i
 caller checked and the values RDF terms written by pyoxigraph, never a user's text: SPARQL can
 bind neither a LIMIT nor a variable inside a sub-select from outside. Without a limit
 (`EVERY_ROW`, `--limit all`) the query answers the whole listing.
+
+The cut counts the sub-select's rows and a page counts keys, so a listing question keeps two
+promises, which tests/test_pages.py checks page by page against the whole listing: its
+sub-select gives one row per key (one name, one country: the SHACL shapes allow no more), and
+the rest of the query drops no key it picked (what a key may lack is OPTIONAL). It asks for one
+key more than the page holds; whether that key comes back says whether there is a next page.
+Every parameter of the question appears in the sub-select, so the page is cut from what the
+parameters select.
 """
 
 from __future__ import annotations
@@ -69,20 +77,40 @@ def parse_paging(line: str, path: Path) -> Paging | None:
     return Paging(int(size), unit, key)
 
 
-def check_page_mark(text: str, paging: Paging | None, path: Path) -> None:
-    """That a paged question marks one sub-select to cut, whose key is a column, and no other does."""
-    marks, cuts = len(_MARK.findall(text)), len(_CUT.findall(text))
+def check_page_mark(text: str, paging: Paging | None, path: Path, parameters: tuple[str, ...] = ()) -> None:
+    """That a paged question marks one sub-select to cut, holding every parameter, whose key is a
+    column of the answer; and that no other question has a mark."""
+    marks = len(_MARK.findall(text))
     if paging is None:
         if marks:
             raise KGError(f"{path}: '# (page)' marks a cut, but there is no '# page:' header")
         return
-    if (marks, cuts) != (1, 1):
+    cut = _CUT.search(_blank_comments(text, keep_mark=True))
+    if marks != 1 or cut is None:
         raise KGError(
             f"{path}: a '# page:' question marks one sub-select's ORDER BY line with '# (page)', "
             "right after the closing brace of its WHERE clause (and its GROUP BY)"
         )
-    if not re.search(rf"SELECT\b[^{{]*\?{paging.key}\b", text, re.I):
+    code = _blank_comments(text)
+    outer = re.search(r"\bSELECT\b(.*?)\bWHERE\b", code, re.I | re.S)
+    if outer is None or not re.search(rf"\?{paging.key}\b", outer.group(1)):
         raise KGError(f"{path}: the page's key ?{paging.key} is not a column of the answer")
+    inside = code[_opening_brace(code, cut.start()) : cut.start()]
+    missing = [name for name in parameters if not re.search(rf"\?{name}\b", inside)]
+    if missing:
+        raise KGError(f"{path}: the page's sub-select does not use parameter(s) {', '.join(missing)}")
+
+
+def _blank_comments(text: str, keep_mark: bool = False) -> str:
+    """The query with its comments as spaces (offsets kept): a `#` at a line's start or after a
+    space; one inside an IRI such as `<...ontology#Company>` is not a comment."""
+
+    def blank(match: re.Match) -> str:
+        if keep_mark and _MARK.match(match.group(0)):
+            return match.group(0)
+        return " " * len(match.group(0))
+
+    return re.sub(r"(?m)(?:^|(?<=\s))#[^\n]*", blank, text)
 
 
 def cut_page(sparql: str, bindings: dict[str, Any], page: Page) -> str:
@@ -96,9 +124,9 @@ def cut_page(sparql: str, bindings: dict[str, Any], page: Page) -> str:
     from kg.engine import to_term
 
     terms = {k: to_term(v) if isinstance(v, str) else v for k, v in sorted(bindings.items())}
-    code = re.sub(r"(?m)^\s*#.*$", lambda m: " " * len(m.group(0)), sparql)  # comments blanked, offsets kept
-    cut = _CUT.search(code)
+    cut = _CUT.search(_blank_comments(sparql, keep_mark=True))
     assert cut is not None  # check_page_mark checked it
+    code = _blank_comments(sparql)
     opening = _opening_brace(code, cut.start())
     assigned = set(re.findall(r"\bAS\s+\?(\w+)", code[opening : cut.start()], re.I))
     first = _values({k: v for k, v in terms.items() if k not in assigned})

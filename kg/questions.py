@@ -122,7 +122,7 @@ def parse_question(path: Path) -> Question:
             fields[match.group(1)] = match.group(2).strip()
     if "title" not in fields:
         raise KGError(f"{path}: a question needs a '# title:' header")
-    check_page_mark(text, paging, path)
+    check_page_mark(text, paging, path, tuple(p.name for p in parameters))
     return Question(
         path.stem,
         fields["title"],
@@ -151,9 +151,11 @@ def page_for(question: Question, limit: int | str | None = None, offset: int = 0
     if question.paging is None:
         if limit is not None or offset:
             paged = ", ".join(q.name for q in load_questions().values() if q.paging)
-            raise KGError(f"{question.name} answers in full; --limit and --offset page the listings: {paged}")
+            raise KGError(
+                f"{question.name} answers in full; a limit and an offset page the listings: {paged}"
+            )
         return None
-    if limit == "all":
+    if isinstance(limit, str) and limit.lower() == "all":
         return Page(None, offset)
     if isinstance(limit, str) or (limit is not None and limit < 1) or offset < 0:
         raise KGError(f"a page is a limit from 1 (or all) and an offset from 0, not {limit!r} and {offset!r}")

@@ -67,7 +67,8 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
             reply = question_request(request, path.split("/", 2)[2], pool)
             response = _reply(reply)
             if reply.next_offset is not None:  # RFC 8288, as paged web APIs say it
-                following = urllib.parse.urlencode({**request.args, "offset": reply.next_offset})
+                args = {**request.args.to_dict(flat=False), "offset": [reply.next_offset]}
+                following = urllib.parse.urlencode(args, doseq=True)
                 response.headers["Link"] = f'<{request.base_url}?{following}>; rel="next"'
             return response
         return _text(404, f"nothing at {request.path}: try / or /sparql")

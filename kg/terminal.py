@@ -63,6 +63,8 @@ def print_page_note(answer: Any, paging: Any, offset: int, format_name: str) -> 
             f"{paging.unit} {offset + 1}-{answer.next_offset}; the next {shown}: --offset "
             f"{answer.next_offset}; every one: --limit all"
         )
+    elif offset and not answer.rows:
+        note = f"no {paging.unit} from {offset + 1}: the listing is shorter"
     elif offset:
         note = f"{paging.unit} from {offset + 1}: the last page"
     else:

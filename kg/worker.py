@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import queue
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,8 +201,8 @@ def _whole(text: str | None, name: str, word: str | None = None) -> int | str | 
     """A page's number as the client wrote it ("25"), or `word` ("all")."""
     from kg.errors import KGError
 
-    if text is None or text == word:
+    if text is None or (word is not None and text.lower() == word):
         return text
-    if not text.isdigit():
+    if not re.fullmatch(r"[0-9]+", text):  # str.isdigit() takes "²", which int() does not
         raise KGError(f"{name} takes a whole number{f' or {word}' if word else ''}, not {text!r}")
     return int(text)

@@ -145,6 +145,8 @@ SELECT ?thing WHERE {{
         ("", "# (page)", "no '# page:' header"),
         ("# page: 10 things (?other)", "# (page)", r"key \?other is not a column"),
         ("# page: 0 things (?thing)", "# (page)", "at least one"),
+        # a parameter the sub-select does not use would filter the page after it is cut
+        ("# page: 10 things (?thing)\n# param colour (term): a colour", "# (page)", "does not use parameter"),
     ],
 )
 def test_a_paged_question_that_cannot_be_cut_is_refused(tmp_path: Path, header, mark, error):
@@ -152,6 +154,25 @@ def test_a_paged_question_that_cannot_be_cut_is_refused(tmp_path: Path, header, 
     path.write_text(QUERY.format(header=header, mark=mark), encoding="utf-8")
     with pytest.raises(KGError, match=error):
         parse_question(path)
+
+
+def test_the_key_must_be_a_column_of_the_answer_not_only_of_the_sub_select(tmp_path: Path):
+    path = tmp_path / "things.rq"
+    text = QUERY.format(header="# page: 10 things (?thing)", mark="# (page)")
+    outer = text.replace("SELECT ?thing WHERE {\n  {", "SELECT ?name WHERE {\n  {", 1)
+    assert outer != text
+    path.write_text(outer, encoding="utf-8")
+    with pytest.raises(KGError, match=r"key \?thing is not a column"):
+        parse_question(path)
+
+
+def test_a_trailing_comment_with_a_brace_does_not_move_the_cut(mini_graph, tmp_path: Path):
+    path = tmp_path / "articles.rq"
+    text = (REPO / "kg" / "queries" / "articles.rq").read_text(encoding="utf-8")
+    path.write_text(text.replace("?article a ssb:Article .", "?article a ssb:Article .  # not a } brace"))
+    question = parse_question(path)
+    first = run_question(mini_graph, question, {}, Page(1))
+    assert len(first.rows) == 1 and first.next_offset == 1
 
 
 def test_a_well_marked_question_parses(tmp_path: Path):

@@ -295,4 +295,6 @@ def test_a_listing_question_answers_a_page_and_links_the_next(endpoint):
     status, _, whole = call(f"{endpoint}/questions/articles?limit=all&format=csv")
     assert status == 200 and len(list(csv.DictReader(io.StringIO(whole)))) == 2
     assert call(f"{endpoint}/questions/articles?limit=x")[0] == 400
+    assert call(f"{endpoint}/questions/articles?offset=%C2%B2")[0] == 400  # "²", a digit to str.isdigit
+    assert call(f"{endpoint}/questions/articles?limit=ALL")[0] == 200
     assert call(f"{endpoint}/questions/timeline?limit=1")[0] == 400
