@@ -22,9 +22,10 @@ bind neither a LIMIT nor a variable inside a sub-select from outside. Without a 
 (`EVERY_ROW`, `--limit all`) the query answers the whole listing.
 
 The cut counts the sub-select's rows and a page counts keys, so a listing question keeps two
-promises, which tests/test_pages.py checks page by page against the whole listing: its
-sub-select gives one row per key (one name, one country: the SHACL shapes allow no more), and
-the rest of the query drops no key it picked (what a key may lack is OPTIONAL). It asks for one
+promises: its sub-select gives one row per key (one name, one country: the SHACL shapes allow no
+more), and the rest of the query drops no key it picked (what a key may lack is OPTIONAL).
+tests/test_pages.py reads every listing page by page and compares the pages with the whole
+listing, which a page that breaks either promise would not match. It asks for one
 key more than the page holds; whether that key comes back says whether there is a next page.
 Every parameter of the question appears in the sub-select, so the page is cut from what the
 parameters select.

@@ -52,6 +52,7 @@ _LIST = re.compile(
     r"GROUP_CONCAT\s*\((?:[^;()]|\([^()]*\))*;\s*separator\s*=\s*\"([^\"]*)\"\s*\)\s*AS\s*\?(\w+)", re.I
 )
 _SEPARATOR = re.compile(r'separator\s*=\s*"[^"]*"', re.I)
+_MOST = 10**9  # a page's limit or offset (a larger number is a typing slip, not a listing)
 _PART = "\x1f"  # the unit separator: a list's parts are joined by it while the query runs
 
 # type -> the namespace a bare name is looked up in (None: the value is read as it is written)
@@ -157,8 +158,11 @@ def page_for(question: Question, limit: int | str | None = None, offset: int = 0
         return None
     if isinstance(limit, str) and limit.lower() == "all":
         return Page(None, offset)
-    if isinstance(limit, str) or (limit is not None and limit < 1) or offset < 0:
-        raise KGError(f"a page is a limit from 1 (or all) and an offset from 0, not {limit!r} and {offset!r}")
+    if isinstance(limit, str) or (limit is not None and not 1 <= limit <= _MOST) or not 0 <= offset <= _MOST:
+        raise KGError(
+            f"a page is a limit from 1 to {_MOST:,} (or all) and an offset from 0 to {_MOST:,}, "
+            f"not {limit!r} and {offset!r}"
+        )
     return Page(limit or question.paging.size, offset)
 
 

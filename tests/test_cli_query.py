@@ -296,6 +296,7 @@ def test_a_listing_question_answers_a_page_and_says_how_to_get_the_next(built):
         (["articles", "--limit", "some"], "neither a whole number nor 'all'"),
         (["articles", "--offset", "-1"], "-1 is not in the range x>=0"),
         (["timeline", "--limit", "5"], "timeline answers in full; a limit and an offset page the listings"),
+        (["articles", "--offset", "99999999999999999999"], "an offset from 0 to 1,000,000,000"),
     ],
 )
 def test_a_bad_page_is_a_one_line_error(built, args, message):

@@ -296,5 +296,7 @@ def test_a_listing_question_answers_a_page_and_links_the_next(endpoint):
     assert status == 200 and len(list(csv.DictReader(io.StringIO(whole)))) == 2
     assert call(f"{endpoint}/questions/articles?limit=x")[0] == 400
     assert call(f"{endpoint}/questions/articles?offset=%C2%B2")[0] == 400  # "²", a digit to str.isdigit
+    status, _, body = call(f"{endpoint}/questions/articles?offset=99999999999999999999")
+    assert status == 400 and "an offset from 0 to" in body
     assert call(f"{endpoint}/questions/articles?limit=ALL")[0] == 200
     assert call(f"{endpoint}/questions/timeline?limit=1")[0] == 400
