@@ -117,6 +117,36 @@ def to_term(value: str) -> Any:
     return ox.Literal(value)
 
 
+def as_terms(bindings: dict[str, Any]) -> dict[str, Any]:
+    """Bindings with each string value read as an RDF term (`to_term`); terms are kept."""
+    return {k: to_term(v) if isinstance(v, str) else v for k, v in bindings.items()}
+
+
+def values_block(terms: dict[str, Any]) -> str:
+    """`VALUES (?a ?b) { (<x> "y") }` binding each name to its term, in the dict's order ("" when
+    empty). Each term is written by pyoxigraph in N-Triples syntax (IRIs in <>, literals quoted and
+    escaped), so no value can end its term and change the query around it."""
+    if not terms:
+        return ""
+    names = " ".join(f"?{k}" for k in terms)
+    return f"VALUES ({names}) {{ ({' '.join(str(v) for v in terms.values())}) }}"
+
+
+def blank_comments(sparql: str, keep: re.Pattern[str] | None = None) -> str:
+    """The query with its comments as spaces, so that offsets into it hold for the query too.
+
+    A comment starts with `#` at a line's start or after a space; one inside an IRI such as
+    `<...ontology#Company>` does not. A comment that `keep` matches stays as it is.
+    """
+
+    def blank(match: re.Match[str]) -> str:
+        if keep is not None and keep.match(match.group(0)):
+            return match.group(0)
+        return " " * len(match.group(0))
+
+    return re.sub(r"(?m)(?:^|(?<=\s))#[^\n]*", blank, sparql)
+
+
 def check_is_query(sparql: str) -> None:
     """Refuse a SPARQL Update with a clear message (the graph is only ever read here)."""
     match = _UPDATE.match(sparql)
@@ -144,7 +174,7 @@ def run(
     import pyoxigraph as ox
 
     check_is_query(sparql)
-    terms = {k: to_term(v) if isinstance(v, str) else v for k, v in (bindings or {}).items()}
+    terms = as_terms(bindings or {})
     sparql, _ = leading_values(sparql, terms)
     # Every parameter is also substituted, the leading VALUES block notwithstanding: pyoxigraph
     # runs an OPTIONAL over several patterns as a hash join, its inner part evaluated once for
@@ -186,11 +216,8 @@ def leading_values(sparql: str, terms: dict[str, Any]) -> tuple[str, dict[str, A
     joined = {k: v for k, v in terms.items() if k not in assigned}
     if where is None or not joined:
         return sparql, terms
-    names = " ".join(f"?{k}" for k in joined)
-    values = " ".join(str(v) for v in joined.values())
-    block = f" VALUES ({names}) {{ ({values}) }}"
     rest = {k: v for k, v in terms.items() if k not in joined}
-    return sparql[:where] + block + sparql[where:], rest
+    return sparql[:where] + " " + values_block(joined) + sparql[where:], rest
 
 
 @functools.lru_cache(maxsize=256)
@@ -200,7 +227,7 @@ def _where_and_assigned(sparql: str) -> tuple[int | None, frozenset[str]]:
     Cached: a named question's text is read once per process, and scanning it took 0.1 ms, a
     tenth of what its answer takes on a million triples.
     """
-    code = re.sub(r"(?m)^\s*#.*$", lambda m: " " * len(m.group(0)), sparql)  # comments blanked, offsets kept
+    code = blank_comments(sparql)
     where = re.search(r"\bWHERE\s*\{", code, re.I)
     assigned = frozenset(re.findall(r"\bAS\s+\?(\w+)", code, re.I))
     return (where.end() if where else None), assigned

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.engine import Table, as_terms, blank_comments, values_block
 from kg.errors import KGError
 
 _PAGE = re.compile(r"^#\s*page:\s*(\d+)\s+(.+?)\s*\(\?(\w+)\)\s*$")
@@ -86,13 +87,13 @@ def check_page_mark(text: str, paging: Paging | None, path: Path, parameters: tu
         if marks:
             raise KGError(f"{path}: '# (page)' marks a cut, but there is no '# page:' header")
         return
-    cut = _CUT.search(_blank_comments(text, keep_mark=True))
+    cut = _CUT.search(blank_comments(text, keep=_MARK))
     if marks != 1 or cut is None:
         raise KGError(
             f"{path}: a '# page:' question marks one sub-select's ORDER BY line with '# (page)', "
             "right after the closing brace of its WHERE clause (and its GROUP BY)"
         )
-    code = _blank_comments(text)
+    code = blank_comments(text)
     outer = re.search(r"\bSELECT\b(.*?)\bWHERE\b", code, re.I | re.S)
     if outer is None or not re.search(rf"\?{paging.key}\b", outer.group(1)):
         raise KGError(f"{path}: the page's key ?{paging.key} is not a column of the answer")
@@ -100,18 +101,6 @@ def check_page_mark(text: str, paging: Paging | None, path: Path, parameters: tu
     missing = [name for name in parameters if not re.search(rf"\?{name}\b", inside)]
     if missing:
         raise KGError(f"{path}: the page's sub-select does not use parameter(s) {', '.join(missing)}")
-
-
-def _blank_comments(text: str, keep_mark: bool = False) -> str:
-    """The query with its comments as spaces (offsets kept): a `#` at a line's start or after a
-    space; one inside an IRI such as `<...ontology#Company>` is not a comment."""
-
-    def blank(match: re.Match) -> str:
-        if keep_mark and _MARK.match(match.group(0)):
-            return match.group(0)
-        return " " * len(match.group(0))
-
-    return re.sub(r"(?m)(?:^|(?<=\s))#[^\n]*", blank, text)
 
 
 def cut_page(sparql: str, bindings: dict[str, Any], page: Page) -> str:
@@ -122,12 +111,10 @@ def cut_page(sparql: str, bindings: dict[str, Any], page: Page) -> str:
     variable itself (`BIND(... AS ?country)`): a BIND may not rebind it, so that value is joined
     last.
     """
-    from kg.engine import to_term
-
-    terms = {k: to_term(v) if isinstance(v, str) else v for k, v in sorted(bindings.items())}
-    cut = _CUT.search(_blank_comments(sparql, keep_mark=True))
+    terms = as_terms(dict(sorted(bindings.items())))
+    cut = _CUT.search(blank_comments(sparql, keep=_MARK))
     assert cut is not None  # check_page_mark checked it
-    code = _blank_comments(sparql)
+    code = blank_comments(sparql)
     opening = _opening_brace(code, cut.start())
     assigned = set(re.findall(r"\bAS\s+\?(\w+)", code[opening : cut.start()], re.I))
     first = _values({k: v for k, v in terms.items() if k not in assigned})
@@ -160,16 +147,12 @@ def _opening_brace(code: str, closing: int) -> int:
 
 
 def _values(terms: dict[str, Any]) -> str:
-    if not terms:
-        return ""
-    names = " ".join(f"?{k}" for k in terms)
-    return f" VALUES ({names}) {{ ({' '.join(str(v) for v in terms.values())}) }} "
+    block = values_block(terms)
+    return f" {block} " if block else ""
 
 
-def one_page(table: Any, key: str, page: Page) -> Any:
+def one_page(table: Table, key: str, page: Page) -> Table:
     """The rows of the first `page.limit` units of `table` (which holds at most one more)."""
-    from kg.engine import Table
-
     assert page.limit is not None
     at = table.columns.index(key)
     units = list(dict.fromkeys(row[at] for row in table.rows))  # in the answer's order

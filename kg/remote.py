@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from kg.engine import Answer, QueryError, check_is_query, sparql_prefixes
+from kg.engine import Answer, QueryError, check_is_query, sparql_prefixes, values_block
 from kg.errors import KGError
 from kg.results import parse_results
 
@@ -67,10 +67,7 @@ def values_clause(bindings: dict[str, Any]) -> str:
     """
     if not bindings:
         return ""
-    names = sorted(bindings)
-    variables = " ".join(f"?{n}" for n in names)
-    terms = " ".join(str(bindings[n]) for n in names)
-    return f"\nVALUES ({variables}) {{ ({terms}) }}\n"
+    return "\n" + values_block({name: bindings[name] for name in sorted(bindings)}) + "\n"
 
 
 def push(turtle: Path, endpoint: str, graph: str | None = None, timeout: float = 600.0) -> int:
