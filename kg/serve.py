@@ -154,6 +154,13 @@ def index_page(project: Project) -> str:
             f'title="{html.escape(p.description)}"></label> '
             for p in question.parameters
         )
+        if question.paging:  # left empty, the form asks for the first page
+            inputs += (
+                f'<label>limit <input name="limit" size="5" placeholder="{question.paging.size}" '
+                f'title="{html.escape(question.paging.unit)} a page, or all"></label> '
+                '<label>offset <input name="offset" size="5" placeholder="0" '
+                'title="how many to skip (the Link header of an answer gives the next page)"></label> '
+            )
         link = f"/questions/{question.name}?" + urllib.parse.urlencode({**example, "format": "json"})
         items.append(
             f"<li><h3>{html.escape(question.title)} <code>{question.name}</code></h3>"

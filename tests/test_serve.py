@@ -218,6 +218,20 @@ def test_the_page_lists_the_questions_and_links_the_view(endpoint):
     assert call(endpoint + "/view")[2] == "<html>network</html>"
 
 
+def test_the_page_s_forms_page_the_listings(endpoint):
+    body = call(endpoint + "/")[2]
+    forms = dict(re.findall(r'<form action="/questions/([\w-]+)">(.*?)</form>', body, re.S))
+    listings = {q.name for q in load_questions().values() if q.paging}
+    assert {name for name, form in forms.items() if 'name="limit"' in form} == listings
+    assert all('name="offset"' in forms[name] for name in listings)
+    # a browser sends every field of the form, the empty ones too: the first page
+    whole = call(f"{endpoint}/questions/articles?limit=all&format=csv")[2]
+    first = call(f"{endpoint}/questions/articles?limit=&offset=&format=csv")
+    assert first[0] == 200 and first[2] == whole  # the two articles: one page of 50
+    second = call(f"{endpoint}/questions/articles?limit=1&offset=1&format=csv")[2]
+    assert second.splitlines()[0] == whole.splitlines()[0] and second.splitlines()[1] == whole.splitlines()[2]
+
+
 def test_serving_a_graph_built_with_another_ontology_version_says_so(mini):
     assert run_kg("build", home=mini).exit_code == 0
     ontology = mini / "ontology" / "ssb.ttl"  # updated since the build, as by a newer ssb-kg
