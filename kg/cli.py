@@ -13,6 +13,7 @@ from kg.cli_extraction import evaluate, ingest, review
 from kg.cli_options import (
     corpus_option,
     endpoint_option,
+    finite_seconds,
     format_option,
     graph_option,
     limit_option,
@@ -32,6 +33,11 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            # one line, as every other error here: without its context, click prints no usage
+            # block before it, and the hint names the command's help instead
+            command = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
+            raise click.UsageError(f"{exc.format_message()} (see: {command} --help)") from None
         except KGError as exc:
             raise click.ClickException(str(exc)) from None
         except BrokenPipeError:
@@ -207,7 +213,7 @@ def query(
     --offset for the next page, --limit all for the whole listing.
     """
     from kg.asking import ask_question
-    from kg.questions import load_questions
+    from kg.questions import given_parameters, load_questions
     from kg.terminal import print_answer, print_page_note
 
     if list_questions or not name:
@@ -217,7 +223,7 @@ def query(
                 args.append(f"[--limit N|all] [--offset N] ({paging.size} {paging.unit} a page)")
             click.echo(f"{question.name:28} {question.title} {' '.join(args)}".rstrip())
         return
-    given = dict(split_param(p) for p in params)
+    given = given_parameters(split_param(p) for p in params)
     answer = ask_question(project, name, given, endpoint, graph, with_sources, timeout, limit, offset)
     question = load_questions()[name]
     print_answer(answer, format_name, question.title)
@@ -254,16 +260,27 @@ def sparql(
 
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=7879, show_default=True, type=int, help="Port (0: any free port).")
-@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run.")
+@click.option(
+    "--port", default=7879, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port)."
+)
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    callback=finite_seconds,
+    help="Seconds a query may run.",
+)
 @click.option(
     "--max-rows",
     default=10000,
     show_default=True,
-    type=int,
+    type=click.IntRange(min=1),
     help="Most rows (or triples) an answer may have.",
 )
-@click.option("--workers", default=2, show_default=True, type=int, help="Query worker processes.")
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Query worker processes."
+)
 @click.option(
     "--in-memory",
     is_flag=True,

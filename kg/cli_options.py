@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import click
+
+_DIGITS = re.compile(r"[0-9]+")  # not \d, nor int(): "٣" and "1_0" are no page numbers
 
 corpus_option = click.option(
     "--corpus",
@@ -28,7 +31,7 @@ graph_option = click.option(
 )
 
 
-def _finite(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+def finite_seconds(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
     if value is not None and not math.isfinite(value):  # FloatRange lets nan through
         raise click.BadParameter("a number of seconds, such as 30")
     return value
@@ -37,7 +40,7 @@ def _finite(ctx: click.Context, param: click.Parameter, value: float | None) -> 
 timeout_option = click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
-    callback=_finite,
+    callback=finite_seconds,
     metavar="SECONDS",
     help="Give up on a query that takes longer (default: wait; Ctrl-C stops it any time).",
 )
@@ -53,13 +56,26 @@ class PageLimit(click.ParamType):
             return value
         if str(value).strip().lower() == "all":
             return "all"
-        try:
-            number = int(value)
-        except ValueError:
+        if not _DIGITS.fullmatch(str(value).strip()):
             self.fail(f"{value!r} is neither a whole number nor 'all'", param, ctx)
+        number = int(value)
         if number < 1:
             self.fail(f"a page holds at least 1 row, not {number}", param, ctx)
         return number
+
+
+class WholeNumber(click.ParamType):
+    """0, 1, 2 ... written in ASCII digits, as the endpoint takes it (int() also reads "1_0" and
+    other scripts' digits, which a page's offset should not)."""
+
+    name = "N"
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        if isinstance(value, int):
+            return value
+        if not _DIGITS.fullmatch(str(value).strip()):
+            self.fail(f"{value!r} is not a whole number (0, 1, 2 ...)", param, ctx)
+        return int(value)
 
 
 limit_option = click.option(
@@ -70,7 +86,7 @@ limit_option = click.option(
 )
 offset_option = click.option(
     "--offset",
-    type=click.IntRange(min=0),
+    type=WholeNumber(),
     default=0,
     metavar="N",
     help="Skip the first N of a listing question's articles, companies... (the next page).",

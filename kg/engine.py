@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -24,6 +25,14 @@ _UPDATE = re.compile(
     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
     re.I,
 )
+
+
+# What may hold a bracket that is not one: a string (long or short, either quote), an IRI, a comment.
+_NOT_CODE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+MAX_DEPTH = 200  # brackets in brackets; a real query nests a dozen, and 3,000 crash pyoxigraph's parser
 
 
 class QueryError(KGError):
@@ -105,6 +114,8 @@ def to_term(value: str) -> Any:
     try:
         if value.startswith("<") and value.endswith(">"):
             return ox.NamedNode(value[1:-1])
+        if value.startswith("<"):  # a slip, not a text that happens to start with "<"
+            raise ValueError("it has no closing '>'")
         if value.startswith(("http://", "https://")):
             return ox.NamedNode(value)
         match = _PREFIXED.match(value)
@@ -157,14 +168,43 @@ def check_is_query(sparql: str) -> None:
         )
 
 
+def check_depth(sparql: str) -> None:
+    """Refuse a query nested deeper than MAX_DEPTH brackets (`{`, `(`, `[`), strings, IRIs and
+    comments apart: pyoxigraph's parser recurses once per level, and some 3,000 levels overflow
+    its stack, which kills the process with no message. (It takes some 40 µs for a named question.)"""
+    code = _NOT_CODE.sub("", sparql)
+    depth = deepest = 0
+    for bracket in re.finditer(r"[{(\[\]\)}]", code):
+        depth += 1 if bracket.group() in "{([" else -1
+        deepest = max(deepest, depth)
+    if deepest > MAX_DEPTH:
+        raise QueryError(f"the query nests {deepest} levels of brackets; at most {MAX_DEPTH} are taken")
+
+
+def uses_service(sparql: str) -> bool:
+    """Whether the query has a SERVICE clause (a federated query, which fetches another URL)."""
+    return re.search(r"(?<![\w?$:])SERVICE\b", _NOT_CODE.sub(" ", sparql), re.I) is not None
+
+
 def syntax_error(exc: Exception) -> QueryError:
     """pyoxigraph's 'error at 3:7: expected ...' as a message naming line and column."""
-    text = str(exc).strip()
+    text = one_line(str(exc))
     match = _SYNTAX.match(text)
-    if match:
-        line, column, reason = match.groups()
-        return QueryError(f"SPARQL syntax error at line {line}, column {column}: {reason.strip()}")
-    return QueryError(f"SPARQL syntax error: {text}")
+    if not match:
+        return QueryError(f"SPARQL syntax error: {text}")
+    line, column, reason = match.groups()
+    if "Prefix not found" in reason:
+        known = ", ".join(f"{p}:" for p in PREFIXES)
+        reason = f"an unknown prefix (declare it with PREFIX, or use one of {known})"
+    else:  # the parser's character classes (['0' ..= '9' | ...]) say nothing a reader can use
+        cleaned = re.sub(r",?\s*\[(?:'[^']*'|[^\]'])*\]", "", reason).strip(" ,")
+        reason = "unexpected text" if re.fullmatch(r"(expected( one of)?)?", cleaned) else cleaned
+    return QueryError(f"SPARQL syntax error at line {line}, column {column}: {reason}")
+
+
+def one_line(text: str) -> str:
+    """An engine's message on one line: its line breaks and runs of spaces as single spaces."""
+    return " ".join(text.split())
 
 
 def run(
@@ -174,6 +214,7 @@ def run(
     import pyoxigraph as ox
 
     check_is_query(sparql)
+    check_depth(sparql)
     terms = as_terms(bindings or {})
     sparql, _ = leading_values(sparql, terms)
     # Every parameter is also substituted, the leading VALUES block notwithstanding: pyoxigraph
@@ -188,7 +229,23 @@ def run(
         # pyoxigraph binds only variables the SELECT clause projects
         if "projection" in str(exc):
             raise QueryError(f"a bound parameter must appear in the SELECT clause: {exc}") from None
-        raise QueryError(f"the query failed: {exc}") from None
+        raise QueryError(f"the query failed: {one_line(str(exc))}") from None
+    try:
+        return _read(result, max_rows)
+    except BaseException as exc:
+        # why: pyoxigraph's results may only be dropped on the thread that made them (kg query
+        # waits on another, kg.asking), and an exception keeps its frames' variables alive
+        del result
+        traceback.clear_frames(exc.__traceback__)
+        if isinstance(exc, (RuntimeError, OSError, ValueError)):  # e.g. a SERVICE that cannot be reached
+            raise QueryError(f"the query failed: {one_line(str(exc))}") from None
+        raise
+
+
+def _read(result: Any, max_rows: int | None) -> Answer:
+    """The answer that pyoxigraph's lazy `result` holds, read in full."""
+    import pyoxigraph as ox
+
     if isinstance(result, ox.QueryBoolean):
         return bool(result)
     if isinstance(result, ox.QuerySolutions):
@@ -212,6 +269,8 @@ def leading_values(sparql: str, terms: dict[str, Any]) -> tuple[str, dict[str, A
     that, so it stays a substitution only; so does everything when the query has no WHERE
     clause. Returns the query and the bindings the block does not hold.
     """
+    if not terms:  # an ad hoc query: nothing to join, and nothing to keep in the cache below
+        return sparql, terms
     where, assigned = _where_and_assigned(sparql)
     joined = {k: v for k, v in terms.items() if k not in assigned}
     if where is None or not joined:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,6 +62,7 @@ PARAMETER_TYPES: dict[str, str | None] = {
     "chemistry": str(CHEM),  # a chemistry concept: sulfide, "LLZO"
     "term": str(SSB._NS),  # an ontology term: Operational, MassProduction, DrivingRange
     "source": str(SOURCE),  # an article: 003
+    "node": str(ID),  # an entity or, where no entity has the name, a chemistry concept: toyota, sulfide
     "integer": None,
     "decimal": None,
     "text": None,
@@ -167,11 +168,10 @@ def page_for(question: Question, limit: int | str | None = None, offset: int = 0
         return None
     if isinstance(limit, str) and limit.lower() == "all":
         return Page(None, offset)
-    if isinstance(limit, str) or (limit is not None and not 1 <= limit <= _MOST) or not 0 <= offset <= _MOST:
-        raise KGError(
-            f"a page is a limit from 1 to {_MOST:,} (or all) and an offset from 0 to {_MOST:,}, "
-            f"not {limit!r} and {offset!r}"
-        )
+    if isinstance(limit, str) or (limit is not None and not 1 <= limit <= _MOST):
+        raise KGError(f"a page's limit is a whole number from 1 to {_MOST:,}, or all; not {limit}")
+    if not 0 <= offset <= _MOST:
+        raise KGError(f"a page's offset is a whole number from 0 to {_MOST:,}; not {offset}")
     return Page(limit or question.paging.size, offset)
 
 
@@ -231,6 +231,26 @@ def _sorted_list(literal: Any, separator: str) -> Any:
     return ox.Literal(text, datatype=literal.datatype)
 
 
+def given_parameters(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Parameter values as a caller gave them (`-p key=value`, `?key=value`), spaces trimmed.
+
+    An empty value leaves its parameter unset, as an empty field of a form does; a parameter
+    given twice is refused rather than one of its values silently dropped (a question takes
+    one value of each).
+    """
+    given: dict[str, str] = {}
+    for key, value in pairs:
+        key, value = key.strip(), value.strip()
+        if not value:
+            continue
+        if key in given and given[key] != value:
+            raise KGError(
+                f"parameter {key} is given twice ({given[key]!r} and {value!r}); it takes one value"
+            )
+        given[key] = value
+    return given
+
+
 def bind_parameters(
     question: Question, given: dict[str, str], lookup: Callable[[str, str], list[Any]] | None = None
 ) -> dict[str, Any]:
@@ -271,6 +291,8 @@ def parse_value(parameter: Parameter, value: str, lookup: Callable[[str, str], l
     if lookup is None:
         return ox.NamedNode(namespace + value)
     found = lookup(value, namespace)
+    if not found and parameter.type == "node":
+        found = lookup(value, str(CHEM))
     if len(found) == 1:
         return found[0]
     if not found:

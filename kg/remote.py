@@ -25,7 +25,7 @@ class RemoteEndpoint:
     """A SPARQL 1.1 Protocol query endpoint, e.g. http://localhost:7878/query (Oxigraph)."""
 
     def __init__(self, url: str, graph: str | None = None, timeout: float = 120.0) -> None:
-        self.url = url
+        self.url = endpoint_url(url)
         self.graph = graph
         self.timeout = timeout
 
@@ -70,8 +70,24 @@ def values_clause(bindings: dict[str, Any]) -> str:
     return "\n" + values_block({name: bindings[name] for name in sorted(bindings)}) + "\n"
 
 
+def endpoint_url(url: str) -> str:
+    """`url` if it can name an endpoint (http or https, with a host); else a one-line error."""
+    try:
+        parts = urllib.parse.urlsplit(url.strip())
+        web = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+        usable = web and (parts.port is None or parts.port > 0)  # .port reads the port, or raises
+    except ValueError:  # "Invalid IPv6 URL", a port that is no number
+        usable = False
+    if not usable:
+        raise KGError(
+            f"an endpoint is an http:// or https:// URL, e.g. http://localhost:7878/query; not {url!r}"
+        )
+    return url.strip()
+
+
 def push(turtle: Path, endpoint: str, graph: str | None = None, timeout: float = 600.0) -> int:
     """PUT the exported graph to a Graph Store Protocol endpoint; returns the bytes sent."""
+    endpoint = endpoint_url(endpoint)
     if not turtle.is_file():
         raise KGError(f"no built graph at {turtle}; run `kg build` first")
     data = turtle.read_bytes()

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kg.engine import uses_service
+from kg.errors import KGError
 from kg.project import Project
 from kg.worker import Job, QueryPool, Reply
 
@@ -54,6 +56,8 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
         path = request.path.rstrip("/") or "/"
         if request.method == "OPTIONS":
             return Response(status=204, headers={"Access-Control-Allow-Headers": "Content-Type, Accept"})
+        if path != "/sparql" and request.method not in ("GET", "HEAD"):
+            return _text(405, f"{request.path} is read with GET")
         if path == "/":
             return Response(index_page(project), mimetype="text/html")
         if path == "/view":
@@ -85,7 +89,7 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
 def protocol_request(request: Any, pool: QueryPool) -> Reply:
     """A SPARQL 1.1 Protocol query operation, or the reason it is refused."""
     content_type = (request.mimetype or "").lower()
-    if request.method not in ("GET", "POST"):
+    if request.method not in ("GET", "HEAD", "POST"):
         return Reply.error(405, "use GET or POST")
     if content_type == "application/sparql-update" or "update" in request.form or "update" in request.args:
         return Reply.error(403, "this endpoint is read-only: SPARQL Update is refused")
@@ -101,6 +105,11 @@ def protocol_request(request: Any, pool: QueryPool) -> Reply:
         return Reply.error(
             400, "no query: pass query=... (GET or a POSTed form) or POST application/sparql-query"
         )
+    if uses_service(sparql):
+        # with CORS open, any web page could otherwise make this server fetch URLs of its network
+        return Reply.error(
+            403, "SERVICE is refused: this endpoint answers from its own graph and fetches nothing"
+        )
     fields = set(request.args) | set(request.form)
     if fields & {"default-graph-uri", "named-graph-uri"}:
         return Reply.error(
@@ -113,8 +122,14 @@ def protocol_request(request: Any, pool: QueryPool) -> Reply:
 
 def question_request(request: Any, name: str, pool: QueryPool) -> Reply:
     """A named question; `limit` (a number, or all) and `offset` page a listing question."""
+    from kg.questions import given_parameters
+
     paging = ("format", "limit", "offset")
-    params = tuple(sorted((k, v) for k, v in request.args.items() if k not in paging and v != ""))
+    try:
+        given = given_parameters((k, v) for k, v in request.args.items(multi=True) if k not in paging)
+    except KGError as exc:
+        return Reply.error(400, str(exc))
+    params = tuple(sorted(given.items()))
     limit, offset = request.args.get("limit") or None, request.args.get("offset") or None
     return _negotiated(
         request,
@@ -210,7 +225,6 @@ def serve(
     """
     from waitress import create_server
 
-    from kg.errors import KGError
     from kg.store import built_graph_file, ensure_store, ontology_mismatch
 
     graph_file: Path = built_graph_file(project)
@@ -242,8 +256,11 @@ def serve(
                 )
             except OSError as exc:
                 raise KGError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+            except ValueError as exc:  # waitress: "Invalid host/port specified."
+                raise KGError(f"cannot listen on {host!r} port {port}: {exc}") from None
+            shown = f"[{host}]" if ":" in host else host  # an IPv6 address, as a URL writes it
             announce(
-                f"serving {graph_file} at http://{host}:{server.effective_port}/ (SPARQL: /sparql); "
+                f"serving {graph_file} at http://{shown}:{server.effective_port}/ (SPARQL: /sparql); "
                 "Ctrl-C stops"
             )
             server.run()

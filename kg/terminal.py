@@ -24,7 +24,10 @@ def print_answer(answer: Any, format_name: str, title: str) -> None:
     if format_name != "table":
         from kg.results import serialize
 
-        click.echo(serialize(answer, format_name).decode("utf-8"), nl=False)
+        text = serialize(answer, format_name).decode("utf-8")
+        click.echo(
+            text, nl=not text.endswith("\n")
+        )  # JSON and XML end without one: the shell's prompt would follow on
     elif isinstance(answer, bool):
         click.echo("yes" if answer else "no")
     elif isinstance(answer, Triples):
@@ -32,6 +35,14 @@ def print_answer(answer: Any, format_name: str, title: str) -> None:
         print_table(title, Table(["subject", "predicate", "object"], rows))
     else:
         print_table(title, answer)
+
+
+def literal(*cells: str) -> tuple[Any, ...]:
+    """Cells that rich shows as written: a string cell is read as markup, so a name or a title
+    holding "[sic]" or "[b]" would lose it, and one holding "[/b]" would stop the table."""
+    from rich.text import Text
+
+    return tuple(Text(cell) for cell in cells)
 
 
 def print_table(title: str, table: Any) -> None:
@@ -44,7 +55,7 @@ def print_table(title: str, table: Any) -> None:
     for column in table.columns:
         rich_table.add_column(column)
     for row in table.rows:
-        rich_table.add_row(*(term_text(v) for v in row))
+        rich_table.add_row(*literal(*(term_text(v) for v in row)))
     out = console()
     out.print(rich_table)
     out.print(f"{len(table.rows)} row(s)")

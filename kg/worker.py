@@ -170,21 +170,22 @@ def answer(backend: Any, job: Job) -> Reply:
     """Run one job on a local backend and serialise the answer the way the client asked."""
     from kg.engine import QueryError, Table, TooManyResults, Triples, UpdateRefused
     from kg.errors import KGError
-    from kg.questions import bind_parameters, get_question, page_for, resolve_lookup, run_question
     from kg.results import RESULT_FORMATS, serialize
 
     try:
-        if job.question is not None:
-            question = get_question(job.question)
-            page = page_for(question, _whole(job.limit, "limit", "all"), _whole(job.offset, "offset") or 0)
-            bindings = bind_parameters(question, dict(job.params), resolve_lookup(backend))
-            result = run_question(backend, question, bindings, page)
-        else:
-            result = backend.run(job.sparql)
+        result = _question_answer(backend, job) if job.question is not None else backend.run(job.sparql)
         format_name = job.graph_format if isinstance(result, Triples) else job.table_format
         if format_name is None:
-            kind = "a graph" if isinstance(result, Triples) else "a table"
-            return Reply.error(406, f"the answer is {kind}, and the Accept header takes none of its formats")
+            kind, formats = (
+                ("a graph", "turtle, ntriples")
+                if isinstance(result, Triples)
+                else ("a table", "json, csv, tsv, xml")
+            )
+            return Reply.error(
+                406,
+                f"the answer is {kind}, and neither format= nor the Accept header asks for one of "
+                f"its formats: {formats}",
+            )
         next_offset = result.next_offset if isinstance(result, Table) else None
         return Reply(200, RESULT_FORMATS[format_name].media_type, serialize(result, format_name), next_offset)
     except UpdateRefused as exc:
@@ -195,6 +196,33 @@ def answer(backend: Any, job: Job) -> Reply:
         return Reply.error(400, str(exc))
     except Exception as exc:  # a bug must not kill the worker; the client gets a 500 with the reason
         return Reply.error(500, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _question_answer(backend: Any, job: Job) -> Any:
+    """A named question's answer, held to the endpoint's cap on rows (`--max-rows`)."""
+    from kg.engine import LocalGraph, Table, TooManyResults
+    from kg.questions import bind_parameters, get_question, page_for, resolve_lookup, run_question
+
+    question = get_question(job.question)
+    page = page_for(question, _whole(job.limit, "limit", "all"), _whole(job.offset, "offset") or 0)
+    bindings = bind_parameters(question, dict(job.params), resolve_lookup(backend))
+    cap = backend.max_rows
+    if cap is None:
+        return run_question(backend, question, bindings, page)
+    if page is not None and page.limit is not None:
+        # a page's query asks for one row more than the page holds, to see whether another page
+        # follows; that row is not part of the answer, so it must not count against the cap
+        backend = LocalGraph(backend.store, cap + 1)
+    hint = (
+        "ask for a smaller page (limit=N)" if question.paging else "narrow it with the question's parameters"
+    )
+    try:
+        result = run_question(backend, question, bindings, page)
+    except TooManyResults:
+        result = None
+    if result is None or (isinstance(result, Table) and len(result.rows) > cap):
+        raise TooManyResults(f"the answer has more than {cap} rows (or triples), this endpoint's cap; {hint}")
+    return result
 
 
 def _whole(text: str | None, name: str, word: str | None = None) -> int | str | None:

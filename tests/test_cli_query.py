@@ -191,6 +191,7 @@ def test_an_unreachable_endpoint(built):
         ("Foo[1]", "nothing in the graph is called 'Foo[1]'"),  # not an IRI's characters: a name
         ("100%", "nothing in the graph is called '100%'"),
         ("<not an iri>", "'<not an iri>' is not a valid IRI"),
+        ("<id:toyota", "'<id:toyota' is not a valid IRI (it has no closing '>')"),
     ],
 )
 def test_a_value_that_cannot_be_an_iri_is_a_one_line_error(built, value, message):
@@ -294,12 +295,89 @@ def test_a_listing_question_answers_a_page_and_says_how_to_get_the_next(built):
     [
         (["articles", "--limit", "0"], "a page holds at least 1 row"),
         (["articles", "--limit", "some"], "neither a whole number nor 'all'"),
-        (["articles", "--offset", "-1"], "-1 is not in the range x>=0"),
+        (["articles", "--offset", "-1"], "'-1' is not a whole number"),
+        (["articles", "--offset", "٣"], "is not a whole number"),
+        (["articles", "--limit", "1_0"], "neither a whole number nor 'all'"),
         (["timeline", "--limit", "5"], "timeline answers in full; a limit and an offset page the listings"),
-        (["articles", "--offset", "99999999999999999999"], "an offset from 0 to 1,000,000,000"),
+        (
+            ["articles", "--offset", "99999999999999999999"],
+            "offset is a whole number from 0 to 1,000,000,000",
+        ),
     ],
 )
 def test_a_bad_page_is_a_one_line_error(built, args, message):
     result = run_kg("query", *args, home=built)
     assert result.exit_code != 0 and message in result.output
     assert len(result.output.strip().splitlines()[-1]) < 200 and "Error:" in result.output
+
+
+def test_values_are_shown_as_written_not_as_markup(built):
+    result = run_kg("sparql", 'SELECT ("[sic] a [b]bold[/b] x [/i] y" AS ?x) {}', home=built)
+    assert result.exit_code == 0 and "[sic] a [b]bold[/b] x [/i] y" in result.output
+
+
+def test_an_endpoint_that_is_no_url_is_a_one_line_error(built):
+    for url in ("notaurl", "http://[::1", "ftp://example.org/sparql"):
+        result = run_kg("sparql", "ASK {}", "--endpoint", url, home=built)
+        fails(result, "an endpoint is an http:// or https:// URL")
+
+
+def test_a_query_nested_too_deep_is_refused_before_it_reaches_the_parser(built, tmp_path):
+    deep = tmp_path / "deep.rq"
+    deep.write_text("SELECT * WHERE " + "{" * 3000 + "}" * 3000)  # crashed the process before
+    fails(run_kg("sparql", f"@{deep}", home=built), "nests 3000 levels of brackets")
+    quoted = run_kg("sparql", 'SELECT ?x WHERE { BIND("{{{{ ((( # [[[" AS ?x) }', home=built)
+    assert quoted.exit_code == 0 and "{{{{ ((( # [[[" in quoted.output  # brackets in a string are text
+
+
+def test_an_unknown_prefix_is_named_in_one_line(built):
+    fails(run_kg("sparql", "SELECT ?x WHERE { ?x a nope:Thing }", home=built), "line 1", "an unknown prefix")
+
+
+def test_a_parameter_given_twice_is_refused_and_an_empty_one_is_unset(built):
+    twice = run_kg("query", "companies-by-route", "-p", "route=oxide", "-p", "route=sulfide", home=built)
+    fails(twice, "parameter route is given twice ('oxide' and 'sulfide')")
+    unset = run_kg("query", "companies-by-role", "-p", "country=", "--format", "csv", home=built)
+    assert unset.exit_code == 0
+    assert unset.output == run_kg("query", "companies-by-role", "--format", "csv", home=built).output
+
+
+def test_json_output_ends_its_line(built):
+    result = run_kg("query", "articles", "--format", "json", home=built)
+    assert result.stdout.endswith("}\n") and json.loads(result.stdout)["results"]["bindings"]
+
+
+def test_a_service_that_cannot_be_reached_is_one_line(built):
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    result = run_kg("sparql", query, home=built)
+    fails(result, "the query failed")
+    assert "unsendable" not in result.output
+
+
+def test_a_subject_is_named_like_an_entity_or_a_chemistry(built):
+    def csv_of(*params):
+        result = run_kg("query", "timeline", *params, "--format", "csv", home=built)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert csv_of("-p", "subject=Nordcell") == csv_of("-p", "subject=id:nordcell-energy")
+    assert csv_of("-p", "subject=Nordcell").count("\n") > 1  # its milestones, not an empty answer
+    assert csv_of("-p", "subject=sulfide") == csv_of("-p", "subject=chem:sulfide")
+    fails(
+        run_kg("query", "figures", "-p", "subject=hello", home=built),
+        "nothing in the graph is called 'hello'",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["query", "articles", "--format", "nope"], "'nope' is not one of"),
+        (["sparql"], "Missing argument 'QUERY'."),
+        (["nosuch"], "No such command 'nosuch'."),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_help(built, args, message):
+    result = run_kg(*args, home=built)  # the program is "cli" here, "kg" from a shell
+    assert result.exit_code == 2
+    fails(result, message, f"(see: cli {args[0]} --help)" if args[0] != "nosuch" else "(see: cli --help)")

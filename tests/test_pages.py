@@ -124,7 +124,7 @@ def test_page_for_refuses_a_page_of_a_question_that_answers_in_full():
     assert page_for(articles, None, 50) == Page(articles.paging.size, 50)
     with pytest.raises(KGError):
         page_for(articles, 0)
-    with pytest.raises(KGError, match="an offset from 0 to 1,000,000,000"):
+    with pytest.raises(KGError, match="offset is a whole number from 0 to 1,000,000,000"):
         page_for(articles, None, 10**20)  # a slip of the keyboard, not a page
 
 

@@ -311,6 +311,65 @@ def test_a_listing_question_answers_a_page_and_links_the_next(endpoint):
     assert call(f"{endpoint}/questions/articles?limit=x")[0] == 400
     assert call(f"{endpoint}/questions/articles?offset=%C2%B2")[0] == 400  # "²", a digit to str.isdigit
     status, _, body = call(f"{endpoint}/questions/articles?offset=99999999999999999999")
-    assert status == 400 and "an offset from 0 to" in body
+    assert status == 400 and "offset is a whole number from 0 to" in body
     assert call(f"{endpoint}/questions/articles?limit=ALL")[0] == 200
     assert call(f"{endpoint}/questions/timeline?limit=1")[0] == 400
+
+
+def test_a_federated_query_is_refused(endpoint):
+    status, _, body = get(endpoint, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert status == 403 and "SERVICE is refused" in body
+    # a variable and a string of that name are no SERVICE clause
+    assert get(endpoint, 'SELECT ?service WHERE { BIND("SERVICE" AS ?service) }')[0] == 200
+
+
+def test_a_parameter_given_twice_is_refused(endpoint):
+    status, _, body = call(f"{endpoint}/questions/partners?company=toyota&company=byd")
+    assert status == 400 and "company is given twice" in body
+    padded = call(f"{endpoint}/questions/partners?company=%20Nordcell%20&format=csv")
+    assert padded == call(f"{endpoint}/questions/partners?company=Nordcell&format=csv")
+
+
+def test_only_the_sparql_route_takes_a_post(endpoint):
+    for path in ("/", "/questions/articles", "/view"):
+        status, _, body = call(endpoint + path, data=b"limit=1", method="POST")
+        assert status == 405 and "read with GET" in body
+    assert call(f"{endpoint}/sparql?query=ASK%7B%7D", method="HEAD")[0] == 200
+
+
+def test_a_format_that_does_not_fit_the_answer_names_the_ones_that_do(endpoint):
+    status, _, body = call(f"{endpoint}/questions/articles?format=turtle")
+    assert status == 406 and "json, csv, tsv, xml" in body
+
+
+def test_a_page_as_large_as_the_cap_is_answered(served):
+    process, url, _ = start_server(served, "--max-rows", "2", "--workers", "1")
+    try:
+        status, _, body = call(f"{url}/questions/most-connected?limit=2&format=csv")
+        assert status == 200 and len(list(csv.DictReader(io.StringIO(body)))) == 2
+        status, _, body = call(f"{url}/questions/most-connected?limit=3&format=csv")
+        assert status == 400 and "more than 2 rows" in body and "smaller page" in body
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--port", "99999"], "99999 is not in the range 0<=x<=65535"),
+        (["--timeout", "nan"], "a number of seconds"),
+        (["--timeout", "0"], "0.0 is not in the range x>0"),
+        (["--max-rows", "0"], "0 is not in the range x>=1"),
+        (["--workers", "0"], "0 is not in the range 1<=x<=64"),
+    ],
+)
+def test_serve_refuses_bad_options_at_once(served, option, message):
+    result = run_kg("serve", *option, home=served)
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_serve_on_an_address_it_cannot_use_is_a_one_line_error(served):
+    result = run_kg("serve", "--host", "999.1.1.1", "--port", "0", "--workers", "1", home=served)
+    assert result.exit_code == 1 and "cannot listen on '999.1.1.1'" in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kg.extraction.evaluation import Evaluation
 from kg.extraction.ingest import IngestReport
 from kg.extraction.review import Pending, ReviewResult
+from kg.terminal import literal
 
 
 def _console():
@@ -21,12 +22,14 @@ def _candidates_table(title: str, candidates: list[dict]):
         table.add_column(column)
     for c in candidates:
         table.add_row(
-            c["id"],
-            c["name"],
-            ", ".join(c["types"]),
-            f"{c.get('confidence', 0):.2f}",
-            ", ".join(c.get("cues") or ()),
-            ", ".join(c.get("sources") or ()),
+            *literal(
+                c["id"],
+                c["name"],
+                ", ".join(c["types"]),
+                f"{c.get('confidence', 0):.2f}",
+                ", ".join(c.get("cues") or ()),
+                ", ".join(c.get("sources") or ()),
+            )
         )
     return table
 
@@ -57,15 +60,17 @@ def print_ingest(report: IngestReport) -> None:
         )
     for o in report.outcomes:
         table.add_row(
-            o.file,
-            o.source,
-            o.status,
-            str(o.proposed),
-            str(o.confirmed),
-            str(o.suppressed),
-            str(o.kept),
-            str(o.retired),
-            ", ".join(o.candidates),
+            *literal(
+                o.file,
+                o.source,
+                o.status,
+                str(o.proposed),
+                str(o.confirmed),
+                str(o.suppressed),
+                str(o.kept),
+                str(o.retired),
+                ", ".join(o.candidates),
+            )
         )
     console.print(table)
     if report.new_candidates:
@@ -95,7 +100,7 @@ def print_pending(items: Pending) -> None:
         for p in items.claims:
             c = p.claim
             table.add_row(
-                c.id, f"{float(c.confidence or 0):.2f}", fact_text(c.fact), c.modality, c.rule or ""
+                *literal(c.id, f"{float(c.confidence or 0):.2f}", fact_text(c.fact), c.modality, c.rule or "")
             )
         console.print(table)
     console.print(f"{len(items.claims)} pending claim(s), {len(items.candidates)} candidate(s)", markup=False)
