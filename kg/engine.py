@@ -28,10 +28,12 @@ _UPDATE = re.compile(
 
 
 # What may hold a bracket that is not one: a string (long or short, either quote), an IRI, a comment.
-_NOT_CODE = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+_NOT_CODE = re.compile(  # a string left open runs to its end (or the line's): one pass, never a rescan
+    r'"""(?:[^"\\]|\\[\s\S]?|"(?!""))*+(?:"""|\Z)|\'\'\'(?:[^\'\\]|\\[\s\S]?|\'(?!\'\'))*+(?:\'\'\'|\Z)'
+    r'|"(?:[^"\\\n]|\\.)*+"?|\'(?:[^\'\\\n]|\\.)*+\'?|<[^<>"{}|^`\\\s]*+>|#[^\n]*'
 )
+# the parser recurses on each bracket and on each prefix operator (`!!x`, `- -1`, `^^p`)
+_NESTING = re.compile(r"[{(\[\])}]|[!+\-^]+")
 MAX_DEPTH = 200  # brackets in brackets; a real query nests a dozen, and 3,000 crash pyoxigraph's parser
 
 
@@ -169,21 +171,52 @@ def check_is_query(sparql: str) -> None:
 
 
 def check_depth(sparql: str) -> None:
-    """Refuse a query nested deeper than MAX_DEPTH brackets (`{`, `(`, `[`), strings, IRIs and
-    comments apart: pyoxigraph's parser recurses once per level, and some 3,000 levels overflow
-    its stack, which kills the process with no message. (It takes some 40 µs for a named question.)"""
+    """Refuse a query nested deeper than MAX_DEPTH brackets (`{`, `(`, `[`) or prefix operators
+    (`!!!x`), strings, IRIs and comments apart: pyoxigraph's parser recurses once per level, and
+    some 3,000 brackets or 50,000 `!` overflow its stack, which kills the process with no
+    message. It takes some 40 µs for a named question, and one pass for any text."""
     code = _NOT_CODE.sub("", sparql)
     depth = deepest = 0
-    for bracket in re.finditer(r"[{(\[\]\)}]", code):
-        depth += 1 if bracket.group() in "{([" else -1
-        deepest = max(deepest, depth)
+    for found in _NESTING.finditer(code):
+        mark = found.group()
+        if mark in "{([":
+            depth += 1
+        elif mark in "})]":
+            depth -= 1
+        deepest = max(deepest, depth + (len(mark) if mark[0] in "!+-^" else 0))
     if deepest > MAX_DEPTH:
-        raise QueryError(f"the query nests {deepest} levels of brackets; at most {MAX_DEPTH} are taken")
+        raise QueryError(
+            f"the query nests {deepest} levels deep (brackets, and prefix operators such as !); "
+            f"at most {MAX_DEPTH} are taken"
+        )
 
 
 def uses_service(sparql: str) -> bool:
-    """Whether the query has a SERVICE clause (a federated query, which fetches another URL)."""
-    return re.search(r"(?<![\w?$:])SERVICE\b", _NOT_CODE.sub(" ", sparql), re.I) is not None
+    """Whether the query has a SERVICE clause (a federated query, which fetches another URL).
+
+    Asked of pyoxigraph's parser, not of a pattern: the query parses, and with every "service"
+    spelt "servicx" it does not. Variables, prefixes, names, strings and IRIs so renamed stay
+    what they were; only the keyword stops being one. Nothing is evaluated (the answers are
+    never read), on an empty store; the caller checks the depth first (`check_depth`).
+    """
+    if not re.search("service", sparql, re.I):
+        return False
+    import pyoxigraph as ox
+
+    empty = ox.Store()
+    try:
+        empty.query(sparql, prefixes=sparql_prefixes())
+    except SyntaxError:
+        return False  # no query at all: running it says so, with line and column
+    except Exception:  # noqa: BLE001 - any other refusal comes again when it runs
+        return False
+    try:
+        empty.query(re.sub("service", "servicx", sparql, flags=re.I), prefixes=sparql_prefixes())
+    except SyntaxError:
+        return True
+    except Exception:  # noqa: BLE001
+        return False
+    return False
 
 
 def syntax_error(exc: Exception) -> QueryError:

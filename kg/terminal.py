@@ -69,9 +69,10 @@ def print_page_note(answer: Any, paging: Any, offset: int, format_name: str) -> 
     if not isinstance(answer, Table):
         return
     if answer.next_offset is not None:
-        shown = answer.next_offset - offset
+        # "the next page", not "the next 50": how many follow is not counted (that costs the
+        # whole listing), and the last page may hold fewer
         note = (
-            f"{paging.unit} {offset + 1}-{answer.next_offset}; the next {shown}: --offset "
+            f"{paging.unit} {offset + 1}-{answer.next_offset}; the next page: --offset "
             f"{answer.next_offset}; every one: --limit all"
         )
     elif offset and not answer.rows:

@@ -168,12 +168,21 @@ def _work(conn: Any, graph_file: str, max_rows: int) -> None:
 
 def answer(backend: Any, job: Job) -> Reply:
     """Run one job on a local backend and serialise the answer the way the client asked."""
-    from kg.engine import QueryError, Table, TooManyResults, Triples, UpdateRefused
+    from kg.engine import QueryError, Table, TooManyResults, Triples, UpdateRefused, check_depth, uses_service
     from kg.errors import KGError
     from kg.results import RESULT_FORMATS, serialize
 
     try:
-        result = _question_answer(backend, job) if job.question is not None else backend.run(job.sparql)
+        if job.question is not None:
+            result = _question_answer(backend, job)
+        else:
+            check_depth(job.sparql)  # before the parser, which a query nested too deep can crash
+            if uses_service(job.sparql):
+                # with CORS open, any web page could otherwise make this server fetch URLs of its network
+                return Reply.error(
+                    403, "SERVICE is refused: this endpoint answers from its own graph and fetches nothing"
+                )
+            result = backend.run(job.sparql)
         format_name = job.graph_format if isinstance(result, Triples) else job.table_format
         if format_name is None:
             kind, formats = (

@@ -162,6 +162,9 @@ def test_a_value_that_names_nothing_is_refused(built):
     fails(
         run_kg("query", "partners", "-p", "company=acme", home=built), "nothing in the graph is called 'acme'"
     )
+    for value in ("id:acme", "<https://w3id.org/ssb-kg/id/acme>"):  # an id of its kind, written in full
+        result = run_kg("query", "partners", "-p", f"company={value}", home=built)
+        fails(result, f"nothing in the graph is called {value!r}")
 
 
 def test_a_parameter_without_a_value_is_refused(built):
@@ -274,7 +277,7 @@ def test_a_listing_question_answers_a_page_and_says_how_to_get_the_next(built):
     first = run_kg("query", "articles", "--limit", "1", "--format", "csv", home=built)
     assert first.exit_code == 0, first.output
     (row,) = csv.DictReader(io.StringIO(first.stdout))  # stdout stays a CSV document
-    assert "articles 1-1; the next 1: --offset 1" in first.stderr
+    assert "articles 1-1; the next page: --offset 1" in first.stderr
     second = run_kg("query", "articles", "--limit", "1", "--offset", "1", "--format", "csv", home=built)
     (other,) = csv.DictReader(io.StringIO(second.stdout))
     assert "the last page" in second.stderr
@@ -287,7 +290,7 @@ def test_a_listing_question_answers_a_page_and_says_how_to_get_the_next(built):
     past = run_kg("query", "articles", "--offset", "5", home=built)
     assert past.exit_code == 0 and "no articles from 6: the listing is shorter" in past.output
     table = run_kg("query", "most-connected", "--limit", "2", home=built)
-    assert "2 row(s)" in table.output and "companies 1-2; the next 2: --offset 2" in table.output
+    assert "2 row(s)" in table.output and "companies 1-2; the next page: --offset 2" in table.output
 
 
 @pytest.mark.parametrize(
@@ -325,7 +328,12 @@ def test_an_endpoint_that_is_no_url_is_a_one_line_error(built):
 def test_a_query_nested_too_deep_is_refused_before_it_reaches_the_parser(built, tmp_path):
     deep = tmp_path / "deep.rq"
     deep.write_text("SELECT * WHERE " + "{" * 3000 + "}" * 3000)  # crashed the process before
-    fails(run_kg("sparql", f"@{deep}", home=built), "nests 3000 levels of brackets")
+    fails(run_kg("sparql", f"@{deep}", home=built), "nests 3000 levels deep")
+    negated = tmp_path / "negated.rq"
+    negated.write_text("ASK { FILTER(" + "!" * 100000 + "true) }")  # no bracket, and a crash too
+    fails(
+        run_kg("sparql", f"@{negated}", home=built), "levels deep (brackets, and prefix operators such as !)"
+    )
     quoted = run_kg("sparql", 'SELECT ?x WHERE { BIND("{{{{ ((( # [[[" AS ?x) }', home=built)
     assert quoted.exit_code == 0 and "{{{{ ((( # [[[" in quoted.output  # brackets in a string are text
 
@@ -363,6 +371,8 @@ def test_a_subject_is_named_like_an_entity_or_a_chemistry(built):
     assert csv_of("-p", "subject=Nordcell") == csv_of("-p", "subject=id:nordcell-energy")
     assert csv_of("-p", "subject=Nordcell").count("\n") > 1  # its milestones, not an empty answer
     assert csv_of("-p", "subject=sulfide") == csv_of("-p", "subject=chem:sulfide")
+    iri = "subject=https://w3id.org/ssb-kg/id/nordcell-energy"  # an IRI without its brackets
+    assert csv_of("-p", iri) == csv_of("-p", "subject=id:nordcell-energy")
     fails(
         run_kg("query", "figures", "-p", "subject=hello", home=built),
         "nothing in the graph is called 'hello'",
