@@ -45,6 +45,10 @@ class UpdateRefused(QueryError):
     """A SPARQL Update sent where only queries are allowed."""
 
 
+class ServiceRefused(QueryError):
+    """A federated query (SERVICE) sent where only the local graph may be read."""
+
+
 class TooManyResults(QueryError):
     """An answer larger than the cap its caller set."""
 
@@ -97,16 +101,17 @@ def open_graph(turtle: Path) -> Any:
 class LocalGraph:
     """Queries on a pyoxigraph store in this process."""
 
-    def __init__(self, store: Any, max_rows: int | None = None) -> None:
+    def __init__(self, store: Any, max_rows: int | None = None, allow_service: bool = True) -> None:
         self.store = store
         self.max_rows = max_rows
+        self.allow_service = allow_service  # False: a SERVICE clause is refused (ServiceRefused)
 
     @classmethod
-    def from_file(cls, turtle: Path, max_rows: int | None = None) -> LocalGraph:
-        return cls(open_graph(turtle), max_rows)
+    def from_file(cls, turtle: Path, max_rows: int | None = None, allow_service: bool = True) -> LocalGraph:
+        return cls(open_graph(turtle), max_rows, allow_service)
 
     def run(self, sparql: str, bindings: dict[str, Any] | None = None) -> Answer:
-        return run(self.store, sparql, bindings, self.max_rows)
+        return run(self.store, sparql, bindings, self.max_rows, self.allow_service)
 
 
 def to_term(value: str) -> Any:
@@ -206,15 +211,13 @@ def uses_service(sparql: str) -> bool:
     empty = ox.Store()
     try:
         empty.query(sparql, prefixes=sparql_prefixes())
-    except SyntaxError:
-        return False  # no query at all: running it says so, with line and column
-    except Exception:  # noqa: BLE001 - any other refusal comes again when it runs
+    except Exception:  # noqa: BLE001 - no query at all, or refused: running it says why
         return False
     try:
         empty.query(re.sub("service", "servicx", sparql, flags=re.I), prefixes=sparql_prefixes())
     except SyntaxError:
         return True
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - a refusal that is not about the syntax: no keyword lost
         return False
     return False
 
@@ -241,13 +244,22 @@ def one_line(text: str) -> str:
 
 
 def run(
-    store: Any, sparql: str, bindings: dict[str, Any] | None = None, max_rows: int | None = None
+    store: Any,
+    sparql: str,
+    bindings: dict[str, Any] | None = None,
+    max_rows: int | None = None,
+    allow_service: bool = True,
 ) -> Answer:
-    """Run any query; `bindings` maps variable names to terms (or to strings, read by `to_term`)."""
+    """Run any query; `bindings` maps variable names to terms (or to strings, read by `to_term`).
+    `allow_service=False` refuses a federated query (kg serve: no caller may make it fetch URLs)."""
     import pyoxigraph as ox
 
     check_is_query(sparql)
-    check_depth(sparql)
+    check_depth(sparql)  # before any parse: a query nested too deep crashes the parser
+    if not allow_service and uses_service(sparql):
+        raise ServiceRefused(
+            "SERVICE is refused: this endpoint answers from its own graph and fetches nothing"
+        )
     terms = as_terms(bindings or {})
     sparql, _ = leading_values(sparql, terms)
     # Every parameter is also substituted, the leading VALUES block notwithstanding: pyoxigraph

@@ -120,16 +120,13 @@ def question_request(request: Any, name: str, pool: QueryPool) -> Reply:
     """A named question; `limit` (a number, or all) and `offset` page a listing question."""
     from kg.questions import given_parameters
 
-    paging = ("format", "limit", "offset")
-    repeated = [name for name in paging if len(request.args.getlist(name)) > 1]
-    if repeated:
-        return Reply.error(400, f"{repeated[0]} is given twice; it takes one value")
-    try:
-        given = given_parameters((k, v) for k, v in request.args.items(multi=True) if k not in paging)
+    try:  # every argument once: the question's parameters, and the page and format beside them
+        given = given_parameters(request.args.items(multi=True))
     except KGError as exc:
         return Reply.error(400, str(exc))
+    limit, offset = given.pop("limit", None), given.pop("offset", None)
+    given.pop("format", None)  # read by _negotiated
     params = tuple(sorted(given.items()))
-    limit, offset = request.args.get("limit") or None, request.args.get("offset") or None
     return _negotiated(
         request,
         lambda table, graph: Job(

@@ -25,9 +25,8 @@ def print_answer(answer: Any, format_name: str, title: str) -> None:
         from kg.results import serialize
 
         text = serialize(answer, format_name).decode("utf-8")
-        click.echo(
-            text, nl=not text.endswith("\n")
-        )  # JSON and XML end without one: the shell's prompt would follow on
+        # JSON and XML end without a line break, and the shell's prompt would follow on
+        click.echo(text, nl=not text.endswith("\n"))
     elif isinstance(answer, bool):
         click.echo("yes" if answer else "no")
     elif isinstance(answer, Triples):

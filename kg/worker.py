@@ -149,9 +149,10 @@ def _work(conn: Any, graph_file: str, max_rows: int) -> None:
         if Path(graph_file).is_dir():  # the query store: opened read-only in milliseconds
             import pyoxigraph as ox
 
-            backend = LocalGraph(ox.Store.read_only(graph_file), max_rows)
+            # with CORS open, any web page could make a SERVICE query fetch URLs of this network
+            backend = LocalGraph(ox.Store.read_only(graph_file), max_rows, allow_service=False)
         else:
-            backend = LocalGraph.from_file(Path(graph_file), max_rows)
+            backend = LocalGraph.from_file(Path(graph_file), max_rows, allow_service=False)
     except Exception as exc:  # report any start-up failure to the parent, which raises it
         conn.send(str(exc))
         return
@@ -168,21 +169,12 @@ def _work(conn: Any, graph_file: str, max_rows: int) -> None:
 
 def answer(backend: Any, job: Job) -> Reply:
     """Run one job on a local backend and serialise the answer the way the client asked."""
-    from kg.engine import QueryError, Table, TooManyResults, Triples, UpdateRefused, check_depth, uses_service
+    from kg.engine import QueryError, ServiceRefused, Table, TooManyResults, Triples, UpdateRefused
     from kg.errors import KGError
     from kg.results import RESULT_FORMATS, serialize
 
     try:
-        if job.question is not None:
-            result = _question_answer(backend, job)
-        else:
-            check_depth(job.sparql)  # before the parser, which a query nested too deep can crash
-            if uses_service(job.sparql):
-                # with CORS open, any web page could otherwise make this server fetch URLs of its network
-                return Reply.error(
-                    403, "SERVICE is refused: this endpoint answers from its own graph and fetches nothing"
-                )
-            result = backend.run(job.sparql)
+        result = _question_answer(backend, job) if job.question is not None else backend.run(job.sparql)
         format_name = job.graph_format if isinstance(result, Triples) else job.table_format
         if format_name is None:
             kind, formats = (
@@ -197,7 +189,7 @@ def answer(backend: Any, job: Job) -> Reply:
             )
         next_offset = result.next_offset if isinstance(result, Table) else None
         return Reply(200, RESULT_FORMATS[format_name].media_type, serialize(result, format_name), next_offset)
-    except UpdateRefused as exc:
+    except (UpdateRefused, ServiceRefused) as exc:
         return Reply.error(403, str(exc))
     except TooManyResults as exc:
         return Reply.error(400, str(exc))
@@ -221,7 +213,7 @@ def _question_answer(backend: Any, job: Job) -> Any:
     if page is not None and page.limit is not None:
         # a page's query asks for one row more than the page holds, to see whether another page
         # follows; that row is not part of the answer, so it must not count against the cap
-        backend = LocalGraph(backend.store, cap + 1)
+        backend = LocalGraph(backend.store, cap + 1, backend.allow_service)
     hint = (
         "ask for a smaller page (limit=N)" if question.paging else "narrow it with the question's parameters"
     )
