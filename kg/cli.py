@@ -18,6 +18,7 @@ from kg.cli_options import (
     graph_option,
     limit_option,
     offset_option,
+    options_given,
     require_corpus,
     sources_option,
     split_param,
@@ -217,6 +218,14 @@ def query(
     from kg.terminal import print_answer, print_page_note
 
     if list_questions or not name:
+        # the listing takes nothing else: `--list --limit 3` or `--list partners` printing the
+        # whole list would look like an answer that ignored what was asked
+        ignored = ([name] if name else []) + options_given(click.get_current_context(), "list_questions")
+        if ignored:
+            given = ", ".join(ignored)
+            raise click.UsageError(
+                f"listing the questions takes nothing else (given: {given}); name one to ask it"
+            )
         for question in load_questions().values():
             args = [f"[-p {p.name}=...]" for p in question.parameters]
             if (paging := question.paging) is not None:

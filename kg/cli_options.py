@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from kg.errors import quoted
+
 _DIGITS = re.compile(r"[0-9]+")  # not \d, nor int(): "٣" and "1_0" are no page numbers
 
 corpus_option = click.option(
@@ -57,7 +59,7 @@ class PageLimit(click.ParamType):
         if str(value).strip().lower() == "all":
             return "all"
         if not _DIGITS.fullmatch(str(value).strip()):
-            self.fail(f"{value!r} is neither a whole number nor 'all'", param, ctx)
+            self.fail(f"{quoted(value)} is neither a whole number nor 'all'", param, ctx)
         number = int(value)
         if number < 1:
             self.fail(f"a page holds at least 1 row, not {number}", param, ctx)
@@ -74,7 +76,7 @@ class WholeNumber(click.ParamType):
         if isinstance(value, int):
             return value
         if not _DIGITS.fullmatch(str(value).strip()):
-            self.fail(f"{value!r} is not a whole number (0, 1, 2 ...)", param, ctx)
+            self.fail(f"{quoted(value)} is not a whole number (0, 1, 2 ...)", param, ctx)
         return int(value)
 
 
@@ -100,7 +102,7 @@ def split_param(text: str) -> tuple[str, str]:
     """`-p key=value` as (key, value)."""
     key, sep, value = text.partition("=")
     if not sep or not key:
-        raise click.ClickException(f"parameter {text!r} is not KEY=VALUE")
+        raise click.ClickException(f"parameter {quoted(text)} is not KEY=VALUE")
     return key.strip(), value.strip()
 
 
@@ -109,3 +111,17 @@ def require_corpus(corpus: Path | None) -> Path:
     if corpus is None:
         raise click.ClickException("no corpus: pass --corpus DIR or set SSB_KG_CORPUS")
     return corpus
+
+
+def options_given(ctx: click.Context, *besides: str) -> list[str]:
+    """The options the user wrote on the command line (not their defaults), as `--name`,
+    leaving out the parameters named in `besides`."""
+    from click.core import ParameterSource
+
+    return [
+        max(param.opts, key=len)
+        for param in ctx.command.params
+        if isinstance(param, click.Option)
+        and param.name not in besides
+        and ctx.get_parameter_source(param.name) is ParameterSource.COMMANDLINE
+    ]

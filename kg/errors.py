@@ -15,3 +15,17 @@ class ValidationError(KGError):
     def __init__(self, message: str, report: str = "") -> None:
         super().__init__(message)
         self.report = report
+
+
+def shortened(text: str, limit: int = 60) -> str:
+    """`text` with its middle cut past `limit` characters: an error message stays one readable
+    line even when what the user typed (or pasted by mistake) does not."""
+    if len(text) <= limit:
+        return text
+    keep = (limit - 1) // 2
+    return f"{text[:keep]}…{text[-keep:]}"
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """`text` shortened and in quotes, for an error message."""
+    return repr(shortened(text, limit))

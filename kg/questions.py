@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.engine import blank_comments
-from kg.errors import KGError
+from kg.errors import KGError, quoted, shortened
 from kg.namespaces import CHEM, ID, PREFIXES, SOURCE, SSB
 from kg.pages import EVERY_ROW, Page, Paging, check_page_mark, cut_page, one_page, parse_paging
 
@@ -152,7 +152,7 @@ def load_questions(folder: Path = QUESTIONS_DIR) -> dict[str, Question]:
 def get_question(name: str, folder: Path = QUESTIONS_DIR) -> Question:
     questions = load_questions(folder)
     if name not in questions:
-        raise KGError(f"unknown question {name!r}; known: {', '.join(questions)}")
+        raise KGError(f"unknown question {quoted(name)}; known: {', '.join(questions)}")
     return questions[name]
 
 
@@ -245,7 +245,8 @@ def given_parameters(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
             continue
         if key in given and given[key] != value:
             raise KGError(
-                f"parameter {key} is given twice ({given[key]!r} and {value!r}); it takes one value"
+                f"parameter {shortened(key)} is given twice ({quoted(given[key])} and {quoted(value)}); "
+                "it takes one value"
             )
         given[key] = value
     return given
@@ -263,7 +264,8 @@ def bind_parameters(
     unknown = sorted(set(given) - set(known))
     if unknown:
         takes = ", ".join(f"{p.name} ({p.type})" for p in question.parameters) or "none"
-        raise KGError(f"unknown parameter(s) {', '.join(unknown)} for {question.name}; it takes: {takes}")
+        names = ", ".join(map(shortened, unknown))
+        raise KGError(f"unknown parameter(s) {names} for {question.name}; it takes: {takes}")
     bound = {}
     for name, parameter in known.items():
         value = given.get(name, parameter.default)
@@ -281,7 +283,7 @@ def parse_value(parameter: Parameter, value: str, lookup: Callable[[str, str], l
     if parameter.type in ("integer", "decimal"):
         pattern = r"-?\d+" if parameter.type == "integer" else r"-?\d+(\.\d+)?"
         if not re.fullmatch(pattern, value.strip()):
-            raise KGError(f"parameter {parameter.name} takes an {parameter.type}, not {value!r}")
+            raise KGError(f"parameter {parameter.name} takes an {parameter.type}, not {quoted(value)}")
         return ox.Literal(value.strip(), datatype=ox.NamedNode(xsd + parameter.type))
     if parameter.type == "text":
         return ox.Literal(value)
@@ -291,19 +293,19 @@ def parse_value(parameter: Parameter, value: str, lookup: Callable[[str, str], l
         local = term.value[len(namespace) :] if namespace and term.value.startswith(namespace) else None
         # an id of the parameter's own kind that names nothing would answer with no rows, silently
         if local and lookup is not None and not lookup(local, namespace):
-            raise KGError(f"parameter {parameter.name}: nothing in the graph is called {value!r}")
+            raise KGError(f"parameter {parameter.name}: nothing in the graph is called {quoted(value)}")
         return term
     if lookup is None:
         return ox.NamedNode(namespace + value)
     found = lookup(value, namespace)
-    if not found and parameter.type == "node":
-        found = lookup(value, str(CHEM))
+    if parameter.type == "node":  # an entity or a chemistry: a name both share is ambiguous
+        found = [*found, *lookup(value, str(CHEM))]
     if len(found) == 1:
         return found[0]
     if not found:
-        raise KGError(f"parameter {parameter.name}: nothing in the graph is called {value!r}")
+        raise KGError(f"parameter {parameter.name}: nothing in the graph is called {quoted(value)}")
     names = ", ".join(sorted(_short(n.value) for n in found))
-    raise KGError(f"parameter {parameter.name}: {value!r} is ambiguous: {names}")
+    raise KGError(f"parameter {parameter.name}: {quoted(value)} is ambiguous: {names}")
 
 
 def resolve_lookup(backend: Any) -> Callable[[str, str], list[Any]]:
@@ -380,5 +382,5 @@ def _short(iri: str) -> str:
 def _split_assignment(text: str) -> tuple[str, str]:
     key, sep, value = text.partition("=")
     if not sep or not key:
-        raise KGError(f"parameter {text!r} is not KEY=VALUE")
+        raise KGError(f"parameter {quoted(text)} is not KEY=VALUE")
     return key.strip(), value.strip()

@@ -11,7 +11,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.errors import KGError
+from kg.errors import KGError, quoted
 from kg.projection import GROUP_OF_RELATION, RELATION_GROUPS, mark_differences
 
 
@@ -90,7 +90,7 @@ def relation_names(names: tuple[str, ...]) -> frozenset[str]:
             chosen.add(name)
         else:
             raise KGError(
-                f"unknown relation or group {name!r}; groups: {', '.join(RELATION_GROUPS)}; "
+                f"unknown relation or group {quoted(name)}; groups: {', '.join(RELATION_GROUPS)}; "
                 f"relations: {', '.join(sorted(GROUP_OF_RELATION))}"
             )
     return frozenset(chosen)
@@ -110,11 +110,11 @@ def find_node(graph: Any, text: str) -> str:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise KGError(f"{text!r} names several nodes: {', '.join(matches)}; give one of these ids")
+        raise KGError(f"{quoted(text)} names several nodes: {', '.join(matches)}; give one of these ids")
     names = sorted({data["label"] for _, data in graph.nodes(data=True)})
     close = difflib.get_close_matches(text, names, n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    raise KGError(f"no entity or concept named {text!r} in the graph{hint}")
+    raise KGError(f"no entity or concept named {quoted(text)} in the graph{hint}")
 
 
 def select(graph: Any, selection: Selection) -> Any:
@@ -122,7 +122,7 @@ def select(graph: Any, selection: Selection) -> Any:
     import networkx as nx
 
     if selection.preset not in PRESETS:
-        raise KGError(f"unknown preset {selection.preset!r}; choose from {', '.join(PRESETS)}")
+        raise KGError(f"unknown preset {quoted(selection.preset)}; choose from {', '.join(PRESETS)}")
     if selection.depth < 0:
         raise KGError("--depth must be 0 or more")
     preset = PRESETS[selection.preset]

@@ -53,6 +53,9 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
 
     def _route(request: Any, project: Project, pool: QueryPool) -> Any:
         path = request.path.rstrip("/") or "/"
+        garbled = not_utf8(request)
+        if garbled:
+            return _text(400, f"{garbled} is not UTF-8: send the query's text in UTF-8")
         if request.method == "OPTIONS":
             return Response(status=204, headers={"Access-Control-Allow-Headers": "Content-Type, Accept"})
         if path != "/sparql" and request.method not in ("GET", "HEAD"):
@@ -87,6 +90,24 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
     return app
 
 
+def not_utf8(request: Any) -> str | None:
+    """The part of the request whose bytes are not UTF-8, if one is. werkzeug would read it
+    anyway, a bad byte of the URL left as its %XX text and one of the body replaced, and the
+    query run would not be the one sent."""
+    parts = [("the query string", urllib.parse.unquote_to_bytes(request.query_string))]
+    if request.method == "POST":
+        body = request.get_data(cache=True)  # cached: request.form still reads it
+        if (request.mimetype or "").lower() == "application/x-www-form-urlencoded":
+            body = urllib.parse.unquote_to_bytes(body)
+        parts.append(("the request's body", body))
+    for part, data in parts:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return part
+    return None
+
+
 def protocol_request(request: Any, pool: QueryPool) -> Reply:
     """A SPARQL 1.1 Protocol query operation, or the reason it is refused."""
     content_type = (request.mimetype or "").lower()
@@ -118,8 +139,12 @@ def protocol_request(request: Any, pool: QueryPool) -> Reply:
 
 def question_request(request: Any, name: str, pool: QueryPool) -> Reply:
     """A named question; `limit` (a number, or all) and `offset` page a listing question."""
-    from kg.questions import given_parameters
+    from kg.questions import get_question, given_parameters
 
+    try:
+        get_question(name)
+    except KGError as exc:
+        return Reply.error(404, str(exc))
     try:  # every argument once: the question's parameters, and the page and format beside them
         given = given_parameters(request.args.items(multi=True))
     except KGError as exc:
@@ -137,7 +162,7 @@ def question_request(request: Any, name: str, pool: QueryPool) -> Reply:
 
 
 def _negotiated(request: Any, make_job: Callable[[str | None, str | None], Job], pool: QueryPool) -> Reply:
-    chosen = request.args.get("format")
+    chosen = (request.args.get("format") or "").strip().lower()  # CSV, as a form may send it
     if chosen:
         if chosen not in FORMAT_PARAMETER:
             return Reply.error(

@@ -150,6 +150,25 @@ def test_an_unknown_question_lists_the_known_ones(built):
     fails(run_kg("query", "partnrs", home=built), "unknown question 'partnrs'", "partners", "timeline")
 
 
+def test_a_long_name_is_cut_in_the_error(built):
+    result = run_kg("query", "x" * 5000, home=built)
+    assert result.exit_code != 0 and len(result.output) < 1000
+    assert "unknown question 'xxxx" in result.output and "…" in result.output
+
+
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (["--list", "--limit", "3"], "--limit"),
+        (["--list", "partners"], "partners"),
+        (["-p", "company=toyota"], "--param"),
+        (["--list", "--format", "json"], "--format"),
+    ],
+)
+def test_the_list_of_questions_takes_no_other_argument(built, args, named):
+    fails(run_kg("query", *args, home=built), "listing the questions takes nothing else", named)
+
+
 def test_an_unknown_parameter_lists_the_parameters(built):
     fails(
         run_kg("query", "partners", "-p", "firm=toyota", home=built),

@@ -255,6 +255,31 @@ def test_a_local_id_differing_in_case_makes_an_exact_name_ambiguous_and_nested_t
     assert company("Inner") == "https://w3id.org/ssb-kg/id/inner"
 
 
+def test_a_name_shared_by_an_entity_and_a_chemistry_is_ambiguous():
+    # a subject (node) may be either; a company named after a chemistry must not silently win
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    turtle = """@prefix id: <https://w3id.org/ssb-kg/id/> .
+    @prefix chem: <https://w3id.org/ssb-kg/chemistry/> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    id:halide-co rdfs:label "Halide" .
+    chem:halide skos:prefLabel "Halide"@en .
+    chem:sulfide skos:prefLabel "Sulfide"@en ."""
+    store.load(turtle.encode(), format=ox.RdfFormat.TURTLE)
+    question, lookup = load_questions()["timeline"], resolve_lookup(LocalGraph(store))
+
+    def subject(value: str) -> str:
+        return bind_parameters(question, {"subject": value}, lookup)["subject"].value
+
+    with pytest.raises(KGError, match="'Halide' is ambiguous: chem:halide, id:halide-co"):
+        subject("Halide")
+    assert subject("chem:halide") == "https://w3id.org/ssb-kg/chemistry/halide"
+    assert subject("id:halide-co") == "https://w3id.org/ssb-kg/id/halide-co"
+    assert subject("Sulfide") == "https://w3id.org/ssb-kg/chemistry/sulfide"
+
+
 def test_supply_chains_follow_any_number_of_steps():
     # a chain of our own making, three suppliers deep: miner -> cathode maker -> cell maker -> carmaker
     import pyoxigraph as ox

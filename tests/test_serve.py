@@ -400,3 +400,30 @@ def test_serve_on_an_address_it_cannot_use_is_a_one_line_error(served):
     result = run_kg("serve", "--host", "999.1.1.1", "--port", "0", "--workers", "1", home=served)
     assert result.exit_code == 1 and "cannot listen on '999.1.1.1'" in result.output
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_an_unknown_question_is_a_404(endpoint):
+    status, _, body = call(f"{endpoint}/questions/partnrs")
+    assert status == 404 and "unknown question 'partnrs'" in body and "partners" in body
+
+
+def test_the_format_parameter_ignores_case(endpoint):
+    status, media, _ = call(f"{endpoint}/questions/partners?company=Nordcell&format=CSV")
+    assert status == 200 and media.startswith("text/csv")
+
+
+@pytest.mark.parametrize(
+    "path, data, content_type, part",
+    [
+        ("/sparql?query=ASK%7B%22%FF%22%7D", None, None, "the query string"),
+        ("/questions/partners?company=%FF", None, None, "the query string"),
+        ("/sparql", b"query=ASK%7B%22%FF%22%7D", "application/x-www-form-urlencoded", "the request's body"),
+        ("/sparql", b'ASK{"\xff"}', "application/sparql-query", "the request's body"),
+    ],
+)
+def test_a_request_that_is_not_utf8_is_refused(endpoint, path, data, content_type, part):
+    # werkzeug would run it with the byte left as "%FF" or replaced by U+FFFD: another query
+    headers = {"Content-Type": content_type} if content_type else {}
+    status, _, body = call(endpoint + path, data=data, headers=headers)
+    assert status == 400 and f"{part} is not UTF-8" in body
+    assert get(endpoint, 'ASK{FILTER("é" = "\u00e9")}', format="json")[0] == 200  # UTF-8 is fine
