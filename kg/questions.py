@@ -70,6 +70,10 @@ PARAMETER_TYPES: dict[str, str | None] = {
 }
 
 
+# lookup(text, namespace or namespaces): the nodes a parameter's text names (see resolve_lookup)
+Lookup = Callable[[str, str | tuple[str, ...]], list[Any]]
+
+
 @dataclass(frozen=True)
 class Parameter:
     name: str
@@ -253,7 +257,7 @@ def given_parameters(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def bind_parameters(
-    question: Question, given: dict[str, str], lookup: Callable[[str, str], list[Any]] | None = None
+    question: Question, given: dict[str, str], lookup: Lookup | None = None
 ) -> dict[str, Any]:
     """The question's parameters as RDF terms: given values, else defaults; unknown names refused.
 
@@ -274,7 +278,7 @@ def bind_parameters(
     return bound
 
 
-def parse_value(parameter: Parameter, value: str, lookup: Callable[[str, str], list[Any]] | None) -> Any:
+def parse_value(parameter: Parameter, value: str, lookup: Lookup | None) -> Any:
     import pyoxigraph as ox
 
     from kg.engine import to_term
@@ -297,9 +301,8 @@ def parse_value(parameter: Parameter, value: str, lookup: Callable[[str, str], l
         return term
     if lookup is None:
         return ox.NamedNode(namespace + value)
-    found = lookup(value, namespace)
-    if parameter.type == "node":  # an entity or a chemistry: a name both share is ambiguous
-        found = [*found, *lookup(value, str(CHEM))]
+    # a subject may be an entity or a chemistry, and a name both share is ambiguous
+    found = lookup(value, (namespace, str(CHEM)) if parameter.type == "node" else namespace)
     if len(found) == 1:
         return found[0]
     if not found:
@@ -308,7 +311,7 @@ def parse_value(parameter: Parameter, value: str, lookup: Callable[[str, str], l
     raise KGError(f"parameter {parameter.name}: {quoted(value)} is ambiguous: {names}")
 
 
-def resolve_lookup(backend: Any) -> Callable[[str, str], list[Any]]:
+def resolve_lookup(backend: Any) -> Lookup:
     """A `lookup` that asks `backend` (local or remote) for nodes by local id, name or alias."""
     import pyoxigraph as ox
 
@@ -322,27 +325,34 @@ def resolve_lookup(backend: Any) -> Callable[[str, str], list[Any]]:
         found = backend.run(by_iri, {"node": ox.NamedNode(iri)})
         return found.rows[0][0] if isinstance(found, Table) and found.rows else None
 
-    def lookup(text: str, namespace: str) -> list[Any]:
+    def lookup(text: str, namespace: str | tuple[str, ...]) -> list[Any]:
         # A local id first, then a name exactly as written: index lookups, where the search that
         # ignores case reads every label (0.7 s of a cold `kg query` at a million triples). An
         # exact id wins over a name, and an exact name over one that differs in case only (not over
-        # a local id that does: that is as likely meant).
-        safe = _iri_safe(text, namespace)
-        node = known_node(namespace + text) if safe else None
-        if node is not None:
-            return [node]
+        # a local id that does: that is as likely meant). Several namespaces (a subject may be an
+        # entity or a chemistry) are searched together, level by level, and that search once.
+        spaces = (namespace,) if isinstance(namespace, str) else namespace
+        safe = [ns for ns in spaces if _iri_safe(text, ns)]
+        ids = {node for ns in safe if (node := known_node(ns + text)) is not None}
+        if ids:
+            return sorted(ids, key=str)
         named = backend.run(by_name, {"plain": ox.Literal(text), "english": ox.Literal(text, language="en")})
         assert isinstance(named, Table)
-        exact = {row[0] for row in named.rows if _in_namespace(row[0].value, namespace)}
+        exact = {row[0] for row in named.rows if any(_in_namespace(row[0].value, ns) for ns in spaces)}
         if exact:
             # "Toyota" may name one node exactly and be, in lower case as ids are, another's id
             lower = text.lower()
-            same_id = known_node(namespace + lower) if safe and lower != text else None
-            return sorted(exact | ({same_id} if same_id is not None else set()), key=str)
-        answer = backend.run(sparql, {"text": ox.Literal(text.lower()), "namespace": ox.Literal(namespace)})
+            if lower != text:
+                exact |= {node for ns in safe if (node := known_node(ns + lower)) is not None}
+            return sorted(exact, key=str)
+        bindings = {"text": ox.Literal(text.lower())}
+        if len(spaces) == 1:
+            bindings["namespace"] = ox.Literal(spaces[0])
+        answer = backend.run(sparql, bindings)
         assert isinstance(answer, Table)
-        exact = [row[0] for row in answer.rows if row[0].value == namespace + text]
-        return exact or sorted({row[0] for row in answer.rows}, key=str)
+        rows = [row for row in answer.rows if row[2].value in spaces]
+        exact = sorted({row[0] for row in rows if row[0].value in {ns + text for ns in spaces}}, key=str)
+        return exact or sorted({row[0] for row in rows}, key=str)
 
     return lookup
 

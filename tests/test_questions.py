@@ -278,6 +278,11 @@ def test_a_name_shared_by_an_entity_and_a_chemistry_is_ambiguous():
     assert subject("chem:halide") == "https://w3id.org/ssb-kg/chemistry/halide"
     assert subject("id:halide-co") == "https://w3id.org/ssb-kg/id/halide-co"
     assert subject("Sulfide") == "https://w3id.org/ssb-kg/chemistry/sulfide"
+    # the search that ignores case finds both as well, and a local id still wins over a name
+    with pytest.raises(KGError, match="'HALIDE' is ambiguous: chem:halide, id:halide-co"):
+        subject("HALIDE")
+    assert subject("SULFIDE") == "https://w3id.org/ssb-kg/chemistry/sulfide"
+    assert subject("halide") == "https://w3id.org/ssb-kg/chemistry/halide"
 
 
 def test_supply_chains_follow_any_number_of_steps():
