@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 
 import click
 
 from kg.errors import quoted
-
-_DIGITS = re.compile(r"[0-9]+")  # not \d, nor int(): "٣" and "1_0" are no page numbers
 
 corpus_option = click.option(
     "--corpus",
@@ -58,9 +55,11 @@ class PageLimit(click.ParamType):
             return value
         if str(value).strip().lower() == "all":
             return "all"
-        if not _DIGITS.fullmatch(str(value).strip()):
+        from kg.pages import page_number
+
+        number = page_number(str(value))
+        if number is None:
             self.fail(f"{quoted(value)} is neither a whole number nor 'all'", param, ctx)
-        number = int(value)
         if number < 1:
             self.fail(f"a page holds at least 1 row, not {number}", param, ctx)
         return number
@@ -75,9 +74,12 @@ class WholeNumber(click.ParamType):
     def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
         if isinstance(value, int):
             return value
-        if not _DIGITS.fullmatch(str(value).strip()):
+        from kg.pages import page_number
+
+        number = page_number(str(value))
+        if number is None:
             self.fail(f"{quoted(value)} is not a whole number (0, 1, 2 ...)", param, ctx)
-        return int(value)
+        return number
 
 
 limit_option = click.option(

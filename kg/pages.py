@@ -45,6 +45,14 @@ _PAGE = re.compile(r"^#\s*page:\s*(\d+)\s+(.+?)\s*\(\?(\w+)\)\s*$")
 _MARK = re.compile(r"#\s*\(page\)")
 # the end of the page's sub-select: its WHERE clause's closing brace (and GROUP BY), its ORDER BY, the mark
 _CUT = re.compile(r"\}(\s*(?:GROUP\s+BY\b[^\n#{}]*\s*)?ORDER\s+BY\b[^\n#]*)#\s*\(page\)", re.I)
+_DIGITS = re.compile(r"[0-9]+")  # not \d, nor int(): "٣", "²" and "1_0" are no page numbers
+
+
+def page_number(text: str) -> int | None:
+    """A page's limit or offset as written, in ASCII digits (spaces around them aside); None
+    for any other text. The CLI and the endpoint read them alike."""
+    text = text.strip()
+    return int(text) if _DIGITS.fullmatch(text) else None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import queue
-import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -229,9 +228,11 @@ def _question_answer(backend: Any, job: Job) -> Any:
 def _whole(text: str | None, name: str, word: str | None = None) -> int | str | None:
     """A page's number as the client wrote it ("25"), or `word` ("all")."""
     from kg.errors import KGError
+    from kg.pages import page_number
 
     if text is None or (word is not None and text.lower() == word):
         return text
-    if not re.fullmatch(r"[0-9]+", text):  # str.isdigit() takes "²", which int() does not
+    number = page_number(text)
+    if number is None:
         raise KGError(f"{name} takes a whole number{f' or {word}' if word else ''}, not {text!r}")
-    return int(text)
+    return number
