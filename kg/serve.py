@@ -37,6 +37,7 @@ TABLE_TYPES = {
     "application/xml": "xml",
 }
 GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "ntriples"}
+FORM_TYPES = ("application/sparql-query", "application/x-www-form-urlencoded")  # what a POST may send
 FORMAT_PARAMETER = {"json", "csv", "tsv", "xml", "turtle", "ntriples"}
 VIEW_FILE = "view.html"
 
@@ -53,9 +54,6 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
 
     def _route(request: Any, project: Project, pool: QueryPool) -> Any:
         path = request.path.rstrip("/") or "/"
-        garbled = not_utf8(request)
-        if garbled:
-            return _text(400, f"{garbled} is not UTF-8: send the query's text in UTF-8")
         if request.method == "OPTIONS":
             return Response(status=204, headers={"Access-Control-Allow-Headers": "Content-Type, Accept"})
         if path != "/sparql" and request.method not in ("GET", "HEAD"):
@@ -113,14 +111,21 @@ def protocol_request(request: Any, pool: QueryPool) -> Reply:
     content_type = (request.mimetype or "").lower()
     if request.method not in ("GET", "HEAD", "POST"):
         return Reply.error(405, "use GET or POST")
-    if content_type == "application/sparql-update" or "update" in request.form or "update" in request.args:
-        return Reply.error(403, "this endpoint is read-only: SPARQL Update is refused")
+    read_only = Reply.error(403, "this endpoint is read-only: SPARQL Update is refused")
+    if content_type == "application/sparql-update":
+        return read_only
+    if request.method == "POST" and content_type not in FORM_TYPES:
+        return Reply.error(415, "POST a form (query=...) or an application/sparql-query body")
+    # after the refusals, so that only a body this endpoint takes is read; before request.form,
+    # which would consume it
+    if garbled := not_utf8(request):
+        return Reply.error(400, f"{garbled} is not UTF-8: send the query's text in UTF-8")
+    if "update" in request.form or "update" in request.args:
+        return read_only
     if request.method == "POST" and content_type == "application/sparql-query":
         sparql = request.get_data(as_text=True)
     elif request.method == "POST" and content_type == "application/x-www-form-urlencoded":
         sparql = request.form.get("query", "")
-    elif request.method == "POST":
-        return Reply.error(415, "POST a form (query=...) or an application/sparql-query body")
     else:
         sparql = request.args.get("query", "")
     if not sparql.strip():
@@ -145,6 +150,8 @@ def question_request(request: Any, name: str, pool: QueryPool) -> Reply:
         get_question(name)
     except KGError as exc:
         return Reply.error(404, str(exc))
+    if garbled := not_utf8(request):
+        return Reply.error(400, f"{garbled} is not UTF-8: send the query's text in UTF-8")
     try:  # every argument once: the question's parameters, and the page and format beside them
         given = given_parameters(request.args.items(multi=True))
     except KGError as exc:

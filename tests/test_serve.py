@@ -427,3 +427,20 @@ def test_a_request_that_is_not_utf8_is_refused(endpoint, path, data, content_typ
     status, _, body = call(endpoint + path, data=data, headers=headers)
     assert status == 400 and f"{part} is not UTF-8" in body
     assert get(endpoint, 'ASK{FILTER("é" = "\u00e9")}', format="json")[0] == 200  # UTF-8 is fine
+
+
+def test_the_utf8_check_comes_after_the_refusals_and_keeps_valid_text(endpoint):
+    # a body this endpoint would not take is refused for what it is, before it is read
+    assert call(f"{endpoint}/questions/partners", data=b"\xff", method="POST")[0] == 405
+    octets = {"Content-Type": "application/octet-stream"}
+    assert call(f"{endpoint}/sparql", data=b"\xff", headers=octets)[0] == 415
+    assert call(f"{endpoint}/sparql?x=%FF", method="OPTIONS")[0] == 204
+    # percent signs, plus signs and a form that names its charset are UTF-8 like any text
+    query = 'SELECT ?t WHERE { BIND(CONCAT("100%", " + ", "%FF") AS ?t) }'
+    status, _, body = get(endpoint, query, format="csv")
+    assert status == 200 and "100% + %FF" in body
+    form = {"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8"}
+    status, _, body = call(
+        f"{endpoint}/sparql", data=urllib.parse.urlencode({"query": query}).encode(), headers=form
+    )
+    assert status == 200 and "100% + %FF" in body
