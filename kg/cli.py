@@ -24,7 +24,7 @@ from kg.cli_options import (
     split_param,
     timeout_option,
 )
-from kg.errors import KGError
+from kg.errors import KGError, quoted
 
 
 class _Group(click.Group):
@@ -220,7 +220,9 @@ def query(
     if list_questions or not name:
         # the listing takes nothing else: `--list --limit 3` or `--list partners` printing the
         # whole list would look like an answer that ignored what was asked
-        ignored = ([name] if name else []) + options_given(click.get_current_context(), "list_questions")
+        ignored = ([quoted(name)] if name else []) + options_given(
+            click.get_current_context(), "list_questions"
+        )
         if ignored:
             given = ", ".join(ignored)
             raise click.UsageError(

@@ -45,7 +45,20 @@ timeout_option = click.option(
 )
 
 
-class PageLimit(click.ParamType):
+class PageNumber(click.ParamType):
+    """A page's limit or offset, read as the endpoint reads it (`kg.pages.page_number`)."""
+
+    def number(self, value, param, ctx) -> int | None:  # type: ignore[no-untyped-def]
+        from kg.errors import KGError
+        from kg.pages import page_number
+
+        try:
+            return page_number(str(value))
+        except KGError as exc:  # a number of more digits than any page has
+            self.fail(str(exc), param, ctx)
+
+
+class PageLimit(PageNumber):
     """A page's size: a whole number from 1, or "all" for the whole listing."""
 
     name = "N|all"
@@ -55,9 +68,7 @@ class PageLimit(click.ParamType):
             return value
         if str(value).strip().lower() == "all":
             return "all"
-        from kg.pages import page_number
-
-        number = page_number(str(value))
+        number = self.number(value, param, ctx)
         if number is None:
             self.fail(f"{quoted(value)} is neither a whole number nor 'all'", param, ctx)
         if number < 1:
@@ -65,7 +76,7 @@ class PageLimit(click.ParamType):
         return number
 
 
-class WholeNumber(click.ParamType):
+class WholeNumber(PageNumber):
     """0, 1, 2 ... written in ASCII digits, as the endpoint takes it (int() also reads "1_0" and
     other scripts' digits, which a page's offset should not)."""
 
@@ -74,9 +85,7 @@ class WholeNumber(click.ParamType):
     def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
         if isinstance(value, int):
             return value
-        from kg.pages import page_number
-
-        number = page_number(str(value))
+        number = self.number(value, param, ctx)
         if number is None:
             self.fail(f"{quoted(value)} is not a whole number (0, 1, 2 ...)", param, ctx)
         return number

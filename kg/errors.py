@@ -19,11 +19,13 @@ class ValidationError(KGError):
 
 def shortened(text: str, limit: int = 60) -> str:
     """`text` with its middle cut past `limit` characters: an error message stays one readable
-    line even when what the user typed (or pasted by mistake) does not."""
+    line even when what the user typed (or pasted by mistake) does not. The result has at most
+    `limit` characters (at least one: the ellipsis)."""
     if len(text) <= limit:
         return text
-    keep = (limit - 1) // 2
-    return f"{text[:keep]}…{text[-keep:]}"
+    head = max(limit - 1, 0) // 2
+    tail = max(limit - 1 - head, 0)
+    return text[:head] + "…" + (text[-tail:] if tail else "")
 
 
 def quoted(text: str, limit: int = 60) -> str:

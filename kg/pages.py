@@ -39,20 +39,31 @@ from pathlib import Path
 from typing import Any
 
 from kg.engine import Table, as_terms, blank_comments, values_block
-from kg.errors import KGError
+from kg.errors import KGError, shortened
 
 _PAGE = re.compile(r"^#\s*page:\s*(\d+)\s+(.+?)\s*\(\?(\w+)\)\s*$")
 _MARK = re.compile(r"#\s*\(page\)")
 # the end of the page's sub-select: its WHERE clause's closing brace (and GROUP BY), its ORDER BY, the mark
 _CUT = re.compile(r"\}(\s*(?:GROUP\s+BY\b[^\n#{}]*\s*)?ORDER\s+BY\b[^\n#]*)#\s*\(page\)", re.I)
 _DIGITS = re.compile(r"[0-9]+")  # not \d, nor int(): "٣", "²" and "1_0" are no page numbers
+MOST = 10**9  # a page's largest limit or offset (a larger number is a typing slip, not a listing)
+_MOST_DIGITS = 100  # past this, a number is not read at all (int() refuses over 4,300 digits)
 
 
 def page_number(text: str) -> int | None:
     """A page's limit or offset as written, in ASCII digits (spaces around them aside); None
-    for any other text. The CLI and the endpoint read them alike."""
+    for any other text. The CLI and the endpoint read them alike.
+
+    A number of more than a hundred digits (leading zeros aside) is refused here, with a KGError:
+    it is past MOST, and reading it would cost time or fail (int() reads at most 4,300 digits).
+    """
     text = text.strip()
-    return int(text) if _DIGITS.fullmatch(text) else None
+    if not _DIGITS.fullmatch(text):
+        return None
+    significant = text.lstrip("0") or "0"
+    if len(significant) > _MOST_DIGITS:
+        raise KGError(f"{shortened(text)} is past the largest page number, {MOST:,}")
+    return int(significant)
 
 
 @dataclass(frozen=True)

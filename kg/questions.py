@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from kg.engine import blank_comments
 from kg.errors import KGError, quoted, shortened
 from kg.namespaces import CHEM, ID, PREFIXES, SOURCE, SSB
-from kg.pages import EVERY_ROW, Page, Paging, check_page_mark, cut_page, one_page, parse_paging
+from kg.pages import EVERY_ROW, MOST, Page, Paging, check_page_mark, cut_page, one_page, parse_paging
 
 if TYPE_CHECKING:
     from kg.engine import Answer, Backend
@@ -53,7 +53,6 @@ _LIST = re.compile(
     r"GROUP_CONCAT\s*\((?:[^;()]|\([^()]*\))*;\s*separator\s*=\s*\"([^\"]*)\"\s*\)\s*AS\s*\?(\w+)", re.I
 )
 _SEPARATOR = re.compile(r'separator\s*=\s*"[^"]*"', re.I)
-_MOST = 10**9  # a page's limit or offset (a larger number is a typing slip, not a listing)
 _PART = "\x1f"  # the unit separator: a list's parts are joined by it while the query runs
 
 # type -> the namespace a bare name is looked up in (None: the value is read as it is written)
@@ -172,10 +171,11 @@ def page_for(question: Question, limit: int | str | None = None, offset: int = 0
         return None
     if isinstance(limit, str) and limit.lower() == "all":
         return Page(None, offset)
-    if isinstance(limit, str) or (limit is not None and not 1 <= limit <= _MOST):
-        raise KGError(f"a page's limit is a whole number from 1 to {_MOST:,}, or all; not {limit}")
-    if not 0 <= offset <= _MOST:
-        raise KGError(f"a page's offset is a whole number from 0 to {_MOST:,}; not {offset}")
+    if isinstance(limit, str) or (limit is not None and not 1 <= limit <= MOST):
+        shown = quoted(limit) if isinstance(limit, str) else shortened(str(limit))
+        raise KGError(f"a page's limit is a whole number from 1 to {MOST:,}, or all; not {shown}")
+    if not 0 <= offset <= MOST:
+        raise KGError(f"a page's offset is a whole number from 0 to {MOST:,}; not {shortened(str(offset))}")
     return Page(limit or question.paging.size, offset)
 
 

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kg.errors import KGError
+from kg.errors import KGError, quoted
 from kg.project import Project
 from kg.worker import Job, QueryPool, Reply
 
@@ -173,7 +173,7 @@ def _negotiated(request: Any, make_job: Callable[[str | None, str | None], Job],
     if chosen:
         if chosen not in FORMAT_PARAMETER:
             return Reply.error(
-                400, f"unknown format {chosen!r}; choose from {', '.join(sorted(FORMAT_PARAMETER))}"
+                400, f"unknown format {quoted(chosen)}; choose from {', '.join(sorted(FORMAT_PARAMETER))}"
             )
         table = chosen if chosen not in GRAPH_TYPES.values() else None
         graph = chosen if chosen in GRAPH_TYPES.values() else None

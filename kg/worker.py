@@ -227,12 +227,12 @@ def _question_answer(backend: Any, job: Job) -> Any:
 
 def _whole(text: str | None, name: str, word: str | None = None) -> int | str | None:
     """A page's number as the client wrote it ("25"), or `word` ("all")."""
-    from kg.errors import KGError
+    from kg.errors import KGError, quoted
     from kg.pages import page_number
 
     if text is None or (word is not None and text.lower() == word):
         return text
     number = page_number(text)
     if number is None:
-        raise KGError(f"{name} takes a whole number{f' or {word}' if word else ''}, not {text!r}")
+        raise KGError(f"{name} takes a whole number{f' or {word}' if word else ''}, not {quoted(text)}")
     return number

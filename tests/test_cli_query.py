@@ -150,10 +150,11 @@ def test_an_unknown_question_lists_the_known_ones(built):
     fails(run_kg("query", "partnrs", home=built), "unknown question 'partnrs'", "partners", "timeline")
 
 
-def test_a_long_name_is_cut_in_the_error(built):
-    result = run_kg("query", "x" * 5000, home=built)
+@pytest.mark.parametrize("args", [["x" * 5000], ["--list", "x" * 5000]])
+def test_a_long_name_is_cut_in_the_error(built, args):
+    result = run_kg("query", *args, home=built)
     assert result.exit_code != 0 and len(result.output) < 1000
-    assert "unknown question 'xxxx" in result.output and "…" in result.output
+    assert "'xxxx" in result.output and "…" in result.output
 
 
 @pytest.mark.parametrize(
@@ -325,12 +326,21 @@ def test_a_listing_question_answers_a_page_and_says_how_to_get_the_next(built):
             ["articles", "--offset", "99999999999999999999"],
             "offset is a whole number from 0 to 1,000,000,000",
         ),
+        # more digits than int() reads (4,300): a traceback before
+        (["articles", "--offset", "9" * 5000], "is past the largest page number, 1,000,000,000"),
+        (["articles", "--limit", "0" * 5000 + "7" * 5000], "is past the largest page number"),
     ],
 )
 def test_a_bad_page_is_a_one_line_error(built, args, message):
     result = run_kg("query", *args, home=built)
     assert result.exit_code != 0 and message in result.output
     assert len(result.output.strip().splitlines()[-1]) < 200 and "Error:" in result.output
+
+
+def test_zeros_ahead_of_a_page_number_are_read_however_many():
+    from kg.pages import page_number
+
+    assert page_number("0" * 5000 + "7") == 7 and page_number(" 0 ") == 0
 
 
 def test_values_are_shown_as_written_not_as_markup(built):

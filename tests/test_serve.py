@@ -444,3 +444,17 @@ def test_the_utf8_check_comes_after_the_refusals_and_keeps_valid_text(endpoint):
         f"{endpoint}/sparql", data=urllib.parse.urlencode({"query": query}).encode(), headers=form
     )
     assert status == 200 and "100% + %FF" in body
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "offset=" + "9" * 5000,  # more digits than int() reads: was a 500
+        "limit=" + "9" * 5000,
+        "limit=" + "x" * 5000,
+        "format=" + "x" * 5000,
+    ],
+)
+def test_a_long_page_or_format_value_is_a_short_400(endpoint, query):
+    status, _, body = call(f"{endpoint}/questions/articles?{query}")
+    assert status == 400 and len(body) < 1000 and "…" in body
