@@ -218,21 +218,21 @@ def query(
     from kg.terminal import print_answer, print_page_note
 
     if list_questions or not name:
+        from kg.catalogue import LIST_FORMATS, catalogue_json, catalogue_lines
+
         # the listing takes nothing else: `--list --limit 3` or `--list partners` printing the
         # whole list would look like an answer that ignored what was asked
-        ignored = ([quoted(name)] if name else []) + options_given(
-            click.get_current_context(), "list_questions"
-        )
+        context = click.get_current_context()
+        ignored = ([quoted(name)] if name else []) + options_given(context, "list_questions", "format_name")
         if ignored:
             given = ", ".join(ignored)
             raise click.UsageError(
                 f"listing the questions takes nothing else (given: {given}); name one to ask it"
             )
-        for question in load_questions().values():
-            args = [f"[-p {p.name}=...]" for p in question.parameters]
-            if (paging := question.paging) is not None:
-                args.append(f"[--limit N|all] [--offset N] ({paging.size} {paging.unit} a page)")
-            click.echo(f"{question.name:28} {question.title} {' '.join(args)}".rstrip())
+        if format_name not in LIST_FORMATS:
+            raise click.UsageError(f"the list of questions is a table or json, not {format_name}")
+        listing = catalogue_json() if format_name == "json" else "\n".join(catalogue_lines()) + "\n"
+        click.echo(listing, nl=False)
         return
     given = given_parameters(split_param(p) for p in params)
     answer = ask_question(project, name, given, endpoint, graph, with_sources, timeout, limit, offset)

@@ -5,6 +5,7 @@ server, serves them with a few threads; each query runs in a worker process (kg/
 that the timeout really stops it. Routes:
 
     /sparql            the SPARQL 1.1 Protocol: GET ?query=, POST form or application/sparql-query
+    /questions         the named questions as JSON: parameters, examples, pages (kg/catalogue.py)
     /questions/NAME    a named question, its parameters as query parameters (?company=toyota);
                        a listing question answers a page: ?limit=N (or all) and ?offset=N
     /                  a page listing the named questions as runnable examples
@@ -69,6 +70,10 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
             return Response(view.read_bytes(), mimetype="text/html")
         if path == "/sparql":
             return _reply(protocol_request(request, pool))
+        if path == "/questions":  # the catalogue, for a notebook or a dashboard (kg/catalogue.py)
+            from kg.catalogue import catalogue_json
+
+            return Response(catalogue_json("/questions"), mimetype="application/json")
         if path.startswith("/questions/"):
             reply = question_request(request, path.split("/", 2)[2], pool)
             response = _reply(reply)
@@ -77,7 +82,7 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
                 following = urllib.parse.urlencode(args, doseq=True)
                 response.headers["Link"] = f'<{request.base_url}?{following}>; rel="next"'
             return response
-        return _text(404, f"nothing at {request.path}: try / or /sparql")
+        return _text(404, f"nothing at {request.path}: try /, /sparql or /questions")
 
     def _reply(reply: Reply) -> Any:
         return Response(reply.body, status=reply.status, content_type=reply.media_type)
@@ -225,7 +230,8 @@ others of the project need no PREFIX lines.</p>{view_link}
 <form action="/sparql"><textarea name="query" rows="6">SELECT ?company ?name WHERE {{
   ?company a ssb:Automaker ; rdfs:label ?name }} ORDER BY ?name</textarea><br>
 {_format_select()}<button>Run</button></form>
-<h2>Named questions</h2><ul>{"".join(items)}</ul></body></html>
+<h2>Named questions</h2><p>The same list in JSON, for a script: <a href="/questions">/questions</a>.</p>
+<ul>{"".join(items)}</ul></body></html>
 """
 
 

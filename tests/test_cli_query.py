@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -26,6 +27,54 @@ def test_list_shows_every_question_with_its_parameters(built):
     lines = result.output.splitlines()
     assert len(lines) >= 25
     assert any(line.startswith("partners") and "[-p company=...]" in line for line in lines)
+
+
+QUESTION_FILES = sorted((Path(__file__).parent.parent / "kg" / "queries").glob("*.rq"))
+
+
+def header(path):
+    """A question file's header lines, read here on their own: (field, text) pairs."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        field, _, text = line[1:].strip().partition(":")
+        lines.append((field.strip(), text.strip()))
+    return lines
+
+
+def test_the_list_in_json_is_what_the_question_files_say(built):
+    result = run_kg("query", "--list", "--format", "json", home=built)
+    assert result.exit_code == 0, result.output
+    entries = json.loads(result.output)
+    assert [e["name"] for e in entries] == [p.stem for p in QUESTION_FILES]
+    for entry, path in zip(entries, QUESTION_FILES, strict=True):
+        fields = header(path)
+        assert ("title", entry["title"]) in fields and ("description", entry["description"]) in fields
+        params = [text for field, text in fields if field.startswith("param ")]
+        written = [field.split()[1] for field, _ in fields if field.startswith("param ")]
+        assert [p["name"] for p in entry["parameters"]] == written, path.name
+        for parameter in entry["parameters"]:
+            # "param role (term): ... (default: Company)": the type in brackets, the default at the end
+            assert any(f"param {parameter['name']} ({parameter['type']})" == f for f, _ in fields), path.name
+            if parameter["default"] is not None:
+                assert any(text.endswith(f"(default: {parameter['default']})") for text in params)
+        examples = [text for field, text in fields if field == "example"]
+        assert len(entry["examples"]) == len(examples), path.name
+        for example, text in zip(entry["examples"], examples, strict=True):
+            assert all(f"{key}=" in text and str(value) in text for key, value in example.items())
+        pages = [text for field, text in fields if field == "page"]
+        if pages:
+            size, unit = pages[0].split("(")[0].split(maxsplit=1)
+            assert entry["page"] == {"size": int(size), "unit": unit.strip()}
+        else:
+            assert entry["page"] is None
+
+
+def test_the_list_is_a_table_or_json_and_nothing_else(built):
+    table = run_kg("query", "--list", "--format", "table", home=built)
+    assert table.exit_code == 0 and table.output == run_kg("query", "--list", home=built).output
+    fails(run_kg("query", "--list", "--format", "csv", home=built), "a table or json, not csv")
 
 
 def test_the_default_output_is_a_readable_table(built):
@@ -163,7 +212,7 @@ def test_a_long_name_is_cut_in_the_error(built, args):
         (["--list", "--limit", "3"], "--limit"),
         (["--list", "partners"], "partners"),
         (["-p", "company=toyota"], "--param"),
-        (["--list", "--format", "json"], "--format"),
+        (["--list", "--with-sources"], "--with-sources"),
     ],
 )
 def test_the_list_of_questions_takes_no_other_argument(built, args, named):

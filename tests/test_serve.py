@@ -214,7 +214,7 @@ def test_the_page_lists_the_questions_and_links_the_view(endpoint):
     assert status == 200 and media.startswith("text/html")
     assert body.count('<form action="/questions/') >= 25
     assert 'href="/questions/partners?company=toyota&amp;format=json"' in body
-    assert 'href="/view"' in body
+    assert 'href="/view"' in body and 'href="/questions"' in body
     assert call(endpoint + "/view")[2] == "<html>network</html>"
 
 
@@ -458,3 +458,30 @@ def test_the_utf8_check_comes_after_the_refusals_and_keeps_valid_text(endpoint):
 def test_a_long_page_or_format_value_is_a_short_400(endpoint, query):
     status, _, body = call(f"{endpoint}/questions/articles?{query}")
     assert status == 400 and len(body) < 1000 and "…" in body
+
+
+def test_the_questions_route_lists_them_with_urls_that_run_their_examples(endpoint, served):
+    status, media, body = call(f"{endpoint}/questions")
+    assert status == 200 and media.startswith("application/json")
+    entries = json.loads(body)
+    listed = json.loads(run_kg("query", "--list", "--format", "json", home=served).output)
+    answered = 0
+    # the same entries as the CLI's, with where to ask each one
+    assert [{k: v for k, v in e.items() if k not in ("url", "example_urls")} for e in entries] == listed
+    for entry in entries:
+        assert entry["url"] == f"/questions/{entry['name']}"
+        assert len(entry["example_urls"]) == len(entry["examples"])
+        for url, example in zip(entry["example_urls"], entry["examples"], strict=True):
+            # the examples name the five articles' nodes: on this graph, some name nothing, and
+            # the endpoint must then say what the CLI says of the same parameters
+            status, media, answer = call(endpoint + url)
+            params = [f"-p{key}={value}" for key, value in example.items()]
+            cli = run_kg("query", entry["name"], *params, "--format", "json", home=served)
+            if cli.exit_code == 0:
+                assert status == 200 and media.startswith("application/sparql-results+json"), url
+                assert json.loads(answer) == json.loads(cli.output), url
+                answered += 1
+            else:
+                assert status == 400 and answer.strip() in cli.output, url
+    assert answered >= 10  # 11 of the examples name nodes this graph has too (toyota, sulfide ...)
+    assert call(f"{endpoint}/questions/")[0] == 200  # a trailing slash is the same route
