@@ -2,12 +2,17 @@
 
 Locators (sentence index, character span) must resolve against the article exactly as it sits
 on disk, so nothing here rewrites the text: HTML tags are blanked to spaces of the same length,
-and the text is cut into blocks that syntok
-splits into sentences. A block ends at a line break (headings and page furniture end there) and
-at a block-level HTML tag (`</p>`, `<h2>`, `<br>`, `<li>`...), so a page written on one line
-still splits at its paragraphs. Hard-wrapped text, whose paragraphs are broken into lines of
-about the same width, is the exception: there a paragraph's lines form one block. syntok also
-splits sentences glued together without a space ("materials.This"), which some agency copy has.
+and the text is cut into blocks that sentencex (Wikimedia's segmenter, compiled, with the
+abbreviation lists of English) splits into sentences. A block ends at a line break (headings and
+page furniture end there) and at a block-level HTML tag (`</p>`, `<h2>`, `<br>`, `<li>`...), so
+a page written on one line still splits at its paragraphs. Hard-wrapped text, whose paragraphs
+are broken into lines of about the same width, is the exception: there a paragraph's lines form
+one block. sentencex also splits sentences glued together without a space ("materials.This"),
+which some agency copy has.
+
+The boundaries are part of every locator, so the splitter's version is pinned (pyproject.toml):
+another version may cut a sentence elsewhere, and `kg build --corpus` would then report each
+curated locator it moved.
 """
 
 from __future__ import annotations
@@ -55,21 +60,20 @@ def blank_markup(text: str) -> str:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text`, in order, with spans into `text` itself."""
-    from syntok import segmenter  # imported here: `kg --help` must not pay for it
+    from sentencex import get_sentence_boundaries  # imported here: `kg --help` must not pay for it
 
     plain = _mark_block_ends(text, blank_markup(text))
     spans: list[tuple[int, int]] = []
     for block_start, block_end in _blocks(plain, hard_wrapped(text)):
         block = plain[block_start:block_end]
-        for paragraph in segmenter.analyze(block):
-            for sentence in paragraph:
-                tokens = [t for t in sentence if t.value]
-                if tokens:
-                    start = tokens[0].offset
-                    end = tokens[-1].offset + len(tokens[-1].value)
-                    # trailing blanked tags and spaces are not part of the sentence
-                    end = start + len(block[start:end].rstrip())
-                    spans.append((block_start + start, block_start + end))
+        for boundary in get_sentence_boundaries("en", block):
+            start, end = boundary["start_index"], boundary["end_index"]  # code points, as str slices
+            # the spaces and blanked tags around a sentence are not part of it
+            piece = block[start:end]
+            start += len(piece) - len(piece.lstrip())
+            end = start + len(block[start:end].rstrip())
+            if start < end:
+                spans.append((block_start + start, block_start + end))
     return [Sentence(i, start, end) for i, (start, end) in enumerate(spans)]
 
 
