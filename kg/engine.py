@@ -199,27 +199,39 @@ def check_depth(sparql: str) -> None:
 def uses_service(sparql: str) -> bool:
     """Whether the query has a SERVICE clause (a federated query, which fetches another URL).
 
-    Asked of pyoxigraph's parser, not of a pattern: the query parses, and with every "service"
-    spelt "servicx" it does not. Variables, prefixes, names, strings and IRIs so renamed stay
-    what they were; only the keyword stops being one. Nothing is evaluated (the answers are
-    never read), on an empty store; the caller checks the depth first (`check_depth`).
+    Asked of pyoxigraph's parser, never by running the query itself: pyoxigraph starts to
+    evaluate a query as it parses it (an ASK at once), and a SERVICE clause fetches its URL then.
+    Two copies are parsed instead, on an empty store, and neither can fetch anything: one with
+    every "service" spelt "servicx", and one with `SERVICE [SILENT]` spelt `GRAPH`, the clause of
+    the same grammar that names a graph of the store. The keyword is there when the first copy
+    is no query and the second is one. Variables, prefixes, names, strings and IRIs so renamed
+    stay what they were. When neither parses, the text is no query even without the keyword:
+    its syntax error (from the first copy, whose columns are the text's) is raised. The caller
+    checks the depth first (`check_depth`).
     """
     if not re.search("service", sparql, re.I):
         return False
+    renamed = re.sub("service", "servicx", sparql, flags=re.I)
+    if _parses(renamed) is None:
+        return False
+    as_graph = re.sub(r"service(?:(?:\s|#[^\n]*)+silent\b)?", "graph", sparql, flags=re.I)
+    if _parses(as_graph) is None:
+        return True
+    raise syntax_error(_parses(renamed))  # type: ignore[arg-type]
+
+
+def _parses(sparql: str) -> SyntaxError | None:
+    """None if `sparql` is a query, else pyoxigraph's syntax error. Run on an empty store: only a
+    query with no SERVICE clause may come here."""
     import pyoxigraph as ox
 
-    empty = ox.Store()
     try:
-        empty.query(sparql, prefixes=sparql_prefixes())
-    except Exception:  # noqa: BLE001 - no query at all, or refused: running it says why
-        return False
-    try:
-        empty.query(re.sub("service", "servicx", sparql, flags=re.I), prefixes=sparql_prefixes())
-    except SyntaxError:
-        return True
-    except Exception:  # noqa: BLE001 - a refusal that is not about the syntax: no keyword lost
-        return False
-    return False
+        ox.Store().query(sparql, prefixes=sparql_prefixes())
+    except SyntaxError as exc:
+        return exc
+    except Exception:  # noqa: BLE001 - it parsed, and failed on the empty store: a query
+        return None
+    return None
 
 
 def syntax_error(exc: Exception) -> QueryError:

@@ -333,6 +333,57 @@ def test_a_federated_query_is_refused(endpoint, query):
     assert status == 403 and "SERVICE is refused" in body
 
 
+@pytest.fixture
+def listener():
+    """A socket on 127.0.0.1 that a SERVICE clause could call: (its URL, the requests it got)."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    server.settimeout(0.2)
+    got: list[bytes] = []
+    done = threading.Event()
+
+    def accept() -> None:
+        while not done.is_set():
+            try:
+                connection, _ = server.accept()
+            except OSError:
+                continue
+            got.append(connection.recv(200))
+            connection.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}/internal", got
+    done.set()
+    thread.join(timeout=5)
+    server.close()
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "ASK { SERVICE <URL> { } }",  # an ASK is evaluated as it is parsed
+        "SELECT * WHERE { SERVICE SILENT <URL> { ?s ?p ?o } }",
+        "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <URL> { ?s ?p ?o } }",
+        "SELECT * WHERE { BIND(<URL> AS ?u) SERVICE ?u { ?s ?p ?o } }",
+        "ASK { SERVICE # a comment\n SILENT <URL> { } }",
+        # a call that fails on an empty store (a closed port) once let the query through to the graph
+        "ASK { { FILTER NOT EXISTS { ?c a ssb:Company } SERVICE <http://127.0.0.1:1/> { } } "
+        "UNION { ?c a ssb:Company SERVICE <URL> { ?a ?b ?c } } }",
+    ],
+)
+def test_a_federated_query_is_refused_before_it_calls_anything(endpoint, listener, template):
+    url, got = listener
+    status, _, body = get(endpoint, template.replace("URL", url))
+    time.sleep(0.3)  # a call on its way would have arrived by now
+    assert status == 403 and "SERVICE is refused" in body
+    assert got == []
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -343,6 +394,11 @@ def test_a_federated_query_is_refused(endpoint, query):
 )
 def test_a_name_or_a_text_that_says_service_is_no_federated_query(endpoint, query):
     assert get(endpoint, query)[0] == 200
+
+
+def test_a_query_that_says_service_and_does_not_parse_is_a_syntax_error(endpoint):
+    status, _, body = get(endpoint, "SELECT ?service WHERE { ?service a }")
+    assert status == 400 and "syntax error at line 1, column 36" in body
 
 
 def test_a_parameter_given_twice_is_refused(endpoint):
