@@ -114,7 +114,12 @@ def read_query(text: str) -> str:
     path = Path(text[1:])
     if not path.is_file():
         raise KGError(f"no query file {path}")
-    return path.read_text(encoding="utf-8")
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise KGError(
+            f"{path}: not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start})"
+        ) from None
 
 
 def _finish(backend: Backend, answer: Answer, with_sources: bool) -> Answer:

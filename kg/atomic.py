@@ -11,6 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from kg.errors import KGError
+
 
 def write_atomic(path: Path, data: bytes | str) -> None:
     write_all_atomic({path: data})
@@ -18,6 +20,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 
 def write_all_atomic(files: dict[Path, bytes | str]) -> None:
     """Write every file, or none of them."""
+    files = {_target(path): data for path, data in files.items()}  # all checked before any write
     staged: list[tuple[Path, Path]] = []
     # one file is synced on its own; a group (an ingest writes one file per article) is flushed
     # to disk by a single sync before any rename, which is much faster than one fsync per file
@@ -43,6 +46,17 @@ def write_all_atomic(files: dict[Path, bytes | str]) -> None:
         raise
     for tmp, path in staged:
         os.replace(tmp, path)
+
+
+def _target(path: Path) -> Path:
+    """The file to replace for `path`: a symbolic link's target (the link stays a link), and never
+    a device, a FIFO or a folder, which a rename would replace (`-o /dev/null` made it a file)."""
+    real = Path(os.path.realpath(path))
+    if path.is_symlink() and not real.exists():
+        raise KGError(f"{path} is a symbolic link to nothing (or a loop of them): give a file name")
+    if real.exists() and not real.is_file():
+        raise KGError(f"{path} is not a regular file (a device, a FIFO or a folder): give a file name")
+    return real
 
 
 def _ordinary_mode() -> int:

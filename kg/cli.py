@@ -11,6 +11,7 @@ import click
 
 from kg.cli_extraction import evaluate, ingest, review
 from kg.cli_options import (
+    checked_output,
     corpus_option,
     endpoint_option,
     finite_seconds,
@@ -148,6 +149,7 @@ def export(project, format_name: str, output: Path | None) -> None:
     graphml, gexf and csv hold the nodes and edges that `kg view` draws, with their attributes and
     sources; csv writes nodes.csv and edges.csv into a folder.
     """
+    output = checked_output(project, output)
     if format_name in ("graphml", "gexf", "csv"):
         from kg.graph_exports import export_graph as export_network
 
@@ -377,7 +379,9 @@ def view(
     from kg.view import write_view
 
     names = tuple(r.strip() for r in (relations or "").split(",") if r.strip())
-    result = write_view(project, output, Selection(preset, names, since, focus, depth))
+    result = write_view(
+        project, checked_output(project, output), Selection(preset, names, since, focus, depth)
+    )
     click.echo(f"wrote {result.path}: {result.nodes} nodes, {result.edges} edges ({result.preset})")
     if screenshot:
         from kg.browser import screenshot as take_screenshot

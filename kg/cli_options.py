@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -136,3 +138,15 @@ def options_given(ctx: click.Context, *besides: str) -> list[str]:
         and param.name not in besides
         and ctx.get_parameter_source(param.name) is ParameterSource.COMMANDLINE
     ]
+
+
+def checked_output(project: Any, output: Path | None) -> Path | None:
+    """`-o` of `kg export` and `kg view`, refused inside data/ and ontology/: an export written
+    there would replace the project's own sources (`-o data/sources.yaml`) or join them."""
+    if output is None:
+        return None
+    real = Path(os.path.realpath(output))
+    for inputs in (project.data, project.ontology):
+        if real == Path(os.path.realpath(inputs)) or Path(os.path.realpath(inputs)) in real.parents:
+            raise click.ClickException(f"{output} is inside {inputs}, the project's inputs: write elsewhere")
+    return output

@@ -9,48 +9,26 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from kg.errors import KGError
-from kg.namespaces import PREFIXES
+from kg.errors import KGError, QueryError, ServiceRefused, TooManyResults, quoted, shortened
+from kg.namespaces import PREFIXES, sparql_prefixes
+from kg.query_text import check_depth, check_is_query, check_size, one_line, syntax_error, uses_service
+
+# Bytes of stack for the thread a query runs on. pyoxigraph's parser and evaluator recurse once
+# per level of a query, on the stack of the thread that runs them: the 8 MB of a main thread
+# overflow at some 3,000 brackets or a chain of 10,000 `||`, which kills the process without a
+# word. 512 MB take the 50,000 brackets and the 500,000 characters kg.query_text lets through
+# (measured: 100,000 `{` need about 1 GB, 50,000 less than 256 MB; a path of 600,000 steps
+# overflows 512 MB, one of 400,000 does not). It is address space: a page is taken when touched.
+QUERY_STACK = 512 * 1024 * 1024
+_STACK_SIZE = threading.Lock()  # threading.stack_size is one setting for the whole process
 
 _PREFIXED = re.compile(r"^([A-Za-z][\w-]*):([^\s/][^\s]*)$")
-_SYNTAX = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
-# The first keyword of a SPARQL Update request, after its prologue (BASE / PREFIX) and comments.
-_UPDATE = re.compile(
-    r"^(?:\s|#[^\n]*\n|(?:BASE\s*<[^>]*>)|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>))*"
-    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-    re.I,
-)
-
-
-# What may hold a bracket that is not one: a string (long or short, either quote), an IRI, a comment.
-_NOT_CODE = re.compile(  # a string left open runs to its end (or the line's): one pass, never a rescan
-    r'"""(?:[^"\\]|\\[\s\S]?|"(?!""))*+(?:"""|\Z)|\'\'\'(?:[^\'\\]|\\[\s\S]?|\'(?!\'\'))*+(?:\'\'\'|\Z)'
-    r'|"(?:[^"\\\n]|\\.)*+"?|\'(?:[^\'\\\n]|\\.)*+\'?|<[^<>"{}|^`\\\s]*+>|#[^\n]*'
-)
-# the parser recurses on each bracket and on each prefix operator (`!!x`, `- -1`, `^^p`)
-_NESTING = re.compile(r"[{(\[\])}]|[!+\-^]+")
-MAX_DEPTH = 200  # brackets in brackets; a real query nests a dozen, and 3,000 crash pyoxigraph's parser
-
-
-class QueryError(KGError):
-    """A query that cannot be run: bad syntax, an update, an unknown parameter ..."""
-
-
-class UpdateRefused(QueryError):
-    """A SPARQL Update sent where only queries are allowed."""
-
-
-class ServiceRefused(QueryError):
-    """A federated query (SERVICE) sent where only the local graph may be read."""
-
-
-class TooManyResults(QueryError):
-    """An answer larger than the cap its caller set."""
 
 
 @dataclass(frozen=True)
@@ -80,10 +58,6 @@ class Backend(Protocol):
     """Something that answers SPARQL with bound parameters: a local store or a remote endpoint."""
 
     def run(self, sparql: str, bindings: dict[str, Any] | None = None) -> Answer: ...
-
-
-def sparql_prefixes() -> dict[str, str]:
-    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 def open_graph(turtle: Path) -> Any:
@@ -129,7 +103,7 @@ def to_term(value: str) -> Any:
         if match and match.group(1) in PREFIXES:
             return ox.NamedNode(str(PREFIXES[match.group(1)]) + match.group(2))
     except ValueError as error:  # pyoxigraph's IRI parser: the reason is in its message
-        raise KGError(f"{value!r} is not a valid IRI ({error})") from None
+        raise KGError(f"{quoted(value)} is not a valid IRI ({shortened(str(error))})") from None
     if re.fullmatch(r"-?\d+", value):
         return ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
     return ox.Literal(value)
@@ -165,96 +139,6 @@ def blank_comments(sparql: str, keep: re.Pattern[str] | None = None) -> str:
     return re.sub(r"(?m)(?:^|(?<=\s))#[^\n]*", blank, sparql)
 
 
-def check_is_query(sparql: str) -> None:
-    """Refuse a SPARQL Update with a clear message (the graph is only ever read here)."""
-    match = _UPDATE.match(sparql)
-    if match:
-        raise UpdateRefused(
-            f"this is a SPARQL Update ({match.group(1).upper()}); the graph is read-only here: "
-            "change data/ and run `kg build` instead"
-        )
-
-
-def check_depth(sparql: str) -> None:
-    """Refuse a query nested deeper than MAX_DEPTH brackets (`{`, `(`, `[`) or prefix operators
-    (`!!!x`), strings, IRIs and comments apart: pyoxigraph's parser recurses once per level, and
-    some 3,000 brackets or 50,000 `!` overflow its stack, which kills the process with no
-    message. It takes some 40 µs for a named question, and one pass for any text."""
-    code = _NOT_CODE.sub("", sparql)
-    depth = deepest = 0
-    for found in _NESTING.finditer(code):
-        mark = found.group()
-        if mark in "{([":
-            depth += 1
-        elif mark in "})]":
-            depth -= 1
-        deepest = max(deepest, depth + (len(mark) if mark[0] in "!+-^" else 0))
-    if deepest > MAX_DEPTH:
-        raise QueryError(
-            f"the query nests {deepest} levels deep (brackets, and prefix operators such as !); "
-            f"at most {MAX_DEPTH} are taken"
-        )
-
-
-def uses_service(sparql: str) -> bool:
-    """Whether the query has a SERVICE clause (a federated query, which fetches another URL).
-
-    Asked of pyoxigraph's parser, never by running the query itself: pyoxigraph starts to
-    evaluate a query as it parses it (an ASK at once), and a SERVICE clause fetches its URL then.
-    Two copies are parsed instead, on an empty store, and neither can fetch anything: one with
-    every "service" spelt "servicx", and one with `SERVICE [SILENT]` spelt `GRAPH`, the clause of
-    the same grammar that names a graph of the store. The keyword is there when the first copy
-    is no query and the second is one. Variables, prefixes, names, strings and IRIs so renamed
-    stay what they were. When neither parses, the text is no query even without the keyword:
-    its syntax error (from the first copy, whose columns are the text's) is raised. The caller
-    checks the depth first (`check_depth`).
-    """
-    if not re.search("service", sparql, re.I):
-        return False
-    renamed = re.sub("service", "servicx", sparql, flags=re.I)
-    if _parses(renamed) is None:
-        return False
-    as_graph = re.sub(r"service(?:(?:\s|#[^\n]*)+silent\b)?", "graph", sparql, flags=re.I)
-    if _parses(as_graph) is None:
-        return True
-    raise syntax_error(_parses(renamed))  # type: ignore[arg-type]
-
-
-def _parses(sparql: str) -> SyntaxError | None:
-    """None if `sparql` is a query, else pyoxigraph's syntax error. Run on an empty store: only a
-    query with no SERVICE clause may come here."""
-    import pyoxigraph as ox
-
-    try:
-        ox.Store().query(sparql, prefixes=sparql_prefixes())
-    except SyntaxError as exc:
-        return exc
-    except Exception:  # noqa: BLE001 - it parsed, and failed on the empty store: a query
-        return None
-    return None
-
-
-def syntax_error(exc: Exception) -> QueryError:
-    """pyoxigraph's 'error at 3:7: expected ...' as a message naming line and column."""
-    text = one_line(str(exc))
-    match = _SYNTAX.match(text)
-    if not match:
-        return QueryError(f"SPARQL syntax error: {text}")
-    line, column, reason = match.groups()
-    if "Prefix not found" in reason:
-        known = ", ".join(f"{p}:" for p in PREFIXES)
-        reason = f"an unknown prefix (declare it with PREFIX, or use one of {known})"
-    else:  # the parser's character classes (['0' ..= '9' | ...]) say nothing a reader can use
-        cleaned = re.sub(r",?\s*\[(?:'[^']*'|[^\]'])*\]", "", reason).strip(" ,")
-        reason = "unexpected text" if re.fullmatch(r"(expected( one of)?)?", cleaned) else cleaned
-    return QueryError(f"SPARQL syntax error at line {line}, column {column}: {reason}")
-
-
-def one_line(text: str) -> str:
-    """An engine's message on one line: its line breaks and runs of spaces as single spaces."""
-    return " ".join(text.split())
-
-
 def run(
     store: Any,
     sparql: str,
@@ -263,7 +147,38 @@ def run(
     allow_service: bool = True,
 ) -> Answer:
     """Run any query; `bindings` maps variable names to terms (or to strings, read by `to_term`).
-    `allow_service=False` refuses a federated query (kg serve: no caller may make it fetch URLs)."""
+    `allow_service=False` refuses a federated query (kg serve: no caller may make it fetch URLs).
+    The checks and the query run on a thread of QUERY_STACK bytes of stack."""
+    check_size(sparql)  # first: the other checks read the whole text
+    return on_query_stack(lambda: _run(store, sparql, bindings, max_rows, allow_service))
+
+
+def on_query_stack(work: Any) -> Any:
+    """`work()` run on a thread of QUERY_STACK bytes of stack: its result, or its exception."""
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["answer"] = work()
+        except BaseException as exc:  # noqa: BLE001 - raised again on the caller's thread
+            outcome["error"] = exc
+
+    with _STACK_SIZE:
+        before = threading.stack_size(QUERY_STACK)
+        try:
+            thread = threading.Thread(target=target, name="kg-sparql", daemon=True)
+            thread.start()
+        finally:
+            threading.stack_size(before)
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["answer"]
+
+
+def _run(
+    store: Any, sparql: str, bindings: dict[str, Any] | None, max_rows: int | None, allow_service: bool
+) -> Answer:
     import pyoxigraph as ox
 
     check_is_query(sparql)
@@ -286,7 +201,7 @@ def run(
         # pyoxigraph binds only variables the SELECT clause projects
         if "projection" in str(exc):
             raise QueryError(f"a bound parameter must appear in the SELECT clause: {exc}") from None
-        raise QueryError(f"the query failed: {one_line(str(exc))}") from None
+        raise QueryError(f"the query failed: {shortened(one_line(str(exc)), 300)}") from None
     try:
         return _read(result, max_rows)
     except BaseException as exc:
@@ -295,7 +210,7 @@ def run(
         del result
         traceback.clear_frames(exc.__traceback__)
         if isinstance(exc, (RuntimeError, OSError, ValueError)):  # e.g. a SERVICE that cannot be reached
-            raise QueryError(f"the query failed: {one_line(str(exc))}") from None
+            raise QueryError(f"the query failed: {shortened(one_line(str(exc)), 300)}") from None
         raise
 
 

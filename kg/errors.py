@@ -17,6 +17,22 @@ class ValidationError(KGError):
         self.report = report
 
 
+class QueryError(KGError):
+    """A query that cannot be run: bad syntax, an update, an unknown parameter ..."""
+
+
+class UpdateRefused(QueryError):
+    """A SPARQL Update sent where only queries are allowed."""
+
+
+class ServiceRefused(QueryError):
+    """A federated query (SERVICE) sent where only the local graph may be read."""
+
+
+class TooManyResults(QueryError):
+    """An answer larger than the cap its caller set."""
+
+
 def shortened(text: str, limit: int = 60) -> str:
     """`text` with its middle cut past `limit` characters: an error message stays one readable
     line even when what the user typed (or pasted by mistake) does not. The result has at most

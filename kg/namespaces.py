@@ -259,3 +259,8 @@ PREFIXES: dict[str, Namespace | str] = {
     "vann": VANN,
     "void": VOID,
 }
+
+
+def sparql_prefixes() -> dict[str, str]:
+    """The project's prefixes as pyoxigraph's parser takes them: a query needs no PREFIX lines."""
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}

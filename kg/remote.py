@@ -14,8 +14,10 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from kg.engine import Answer, QueryError, check_is_query, sparql_prefixes, values_block
-from kg.errors import KGError
+from kg.engine import Answer, values_block
+from kg.errors import KGError, QueryError
+from kg.namespaces import sparql_prefixes
+from kg.query_text import check_is_query
 from kg.results import parse_results
 
 ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.9, text/turtle;q=0.8"

@@ -11,7 +11,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from kg.engine import Answer, QueryError, Table, Triples, sparql_prefixes
+from kg.engine import Answer, Table, Triples
+from kg.errors import QueryError
+from kg.namespaces import sparql_prefixes
 
 
 @dataclass(frozen=True)

@@ -168,8 +168,8 @@ def _work(conn: Any, graph_file: str, max_rows: int) -> None:
 
 def answer(backend: Any, job: Job) -> Reply:
     """Run one job on a local backend and serialise the answer the way the client asked."""
-    from kg.engine import QueryError, ServiceRefused, Table, TooManyResults, Triples, UpdateRefused
-    from kg.errors import KGError
+    from kg.engine import Table, Triples
+    from kg.errors import KGError, QueryError, ServiceRefused, TooManyResults, UpdateRefused
     from kg.results import RESULT_FORMATS, serialize
 
     try:
@@ -200,7 +200,8 @@ def answer(backend: Any, job: Job) -> Reply:
 
 def _question_answer(backend: Any, job: Job) -> Any:
     """A named question's answer, held to the endpoint's cap on rows (`--max-rows`)."""
-    from kg.engine import LocalGraph, Table, TooManyResults
+    from kg.engine import LocalGraph, Table
+    from kg.errors import TooManyResults
     from kg.questions import bind_parameters, get_question, page_for, resolve_lookup, run_question
 
     question = get_question(job.question)

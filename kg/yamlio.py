@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kg.errors import DataError
+from kg.errors import DataError, shortened
 
 
 def read_yaml(path: Path) -> Any:
@@ -18,6 +18,14 @@ def read_yaml(path: Path) -> Any:
             return yaml.load(handle, Loader=loader)  # noqa: S506 (a safe loader)
     except FileNotFoundError:
         raise DataError(f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{path}: not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start})"
+        ) from None
+    except ValueError as exc:  # a value YAML reads but Python cannot hold: 2025-02-30, 5,000 digits
+        raise DataError(
+            f"{path}: a value that cannot be read: {shortened(str(exc).splitlines()[0], 120)}"
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""

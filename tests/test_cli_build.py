@@ -61,6 +61,27 @@ def test_bad_input_fails_clearly_and_leaves_the_exports_intact(mini, old, new, m
     assert sorted(p.name for p in (mini / "exports").iterdir()) == ["ssb-kg.ttl"]  # no temp files left
 
 
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        # each was a traceback: UnicodeDecodeError, and two ValueErrors of PyYAML's constructors
+        (lambda text: text.encode("utf-8") + "\n# caf\u00e9".encode("latin-1"), "not UTF-8 text (byte 0xe9"),
+        (lambda text: text.replace("date: ", "date: 2025-02-30 #", 1).encode(), "day is out of range"),
+        (lambda text: text + "\n- {id: '9', n: " + "9" * 5000 + "}\n", "a value that cannot be read"),
+    ],
+)
+def test_a_data_file_yaml_cannot_hold_fails_in_one_line(mini, edit, message):
+    built(mini)
+    before = (mini / "exports" / "ssb-kg.ttl").read_bytes()
+    sources = mini / "data" / "sources.yaml"
+    changed = edit(sources.read_text(encoding="utf-8"))
+    sources.write_bytes(changed if isinstance(changed, bytes) else changed.encode())
+    result = run_kg("build", home=mini)
+    assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert (mini / "exports" / "ssb-kg.ttl").read_bytes() == before
+
+
 def test_a_violation_report_names_the_node_and_the_constraint(mini):
     break_claims(mini, "  - {s: nordcell-energy, p: operates, o: nordcell-lyon-line}\n", "")
     result = run_kg("build", home=mini)

@@ -71,3 +71,43 @@ def test_export_refuses_an_unknown_format(mini):
     result = run_kg("export", "--format", "rdfxml-ish", home=mini)
     assert result.exit_code == 2
     assert "rdfxml-ish" in result.output
+
+
+def test_an_export_over_a_symbolic_link_writes_its_target_and_keeps_the_link(mini, tmp_path):
+    target = tmp_path / "real.ttl"
+    target.write_text("old")
+    link = tmp_path / "link.ttl"
+    link.symlink_to(target)
+    result = run_kg("export", "-o", str(link), home=mini)
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and target.read_text().startswith("@prefix")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder-link", "loop"])
+def test_an_export_over_what_is_no_regular_file_is_refused(mini, tmp_path, kind):
+    # a rename replaced whatever -o named: `-o /dev/null` made a file of /dev/null
+    assert run_kg("build", home=mini).exit_code == 0
+    path = tmp_path / "out.ttl"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder-link":
+        path.symlink_to(tmp_path)
+    else:
+        path.symlink_to(tmp_path / "other.ttl")
+        (tmp_path / "other.ttl").symlink_to(path)
+    for command in (["export", "-o", str(path)], ["view", "-o", str(path)]):
+        result = run_kg(*command, home=mini)
+        assert result.exit_code != 0 and len(result.output.strip().splitlines()) == 1, result.output
+        assert "give a file name" in result.output or "is a directory" in result.output
+    assert path.is_fifo() if kind == "fifo" else path.is_symlink()
+
+
+@pytest.mark.parametrize("inside", ["data/sources.yaml", "ontology/extra.ttl", "data/claims/new.ttl"])
+def test_an_export_into_the_project_s_inputs_is_refused(mini, inside):
+    assert run_kg("build", home=mini).exit_code == 0
+    before = {p: p.read_bytes() for p in (mini / "data").rglob("*") if p.is_file()}
+    for command in (["export", "-o", str(mini / inside)], ["view", "-o", str(mini / inside)]):
+        result = run_kg(*command, home=mini)
+        assert result.exit_code == 1 and "the project's inputs" in result.output, result.output
+    assert {p: p.read_bytes() for p in (mini / "data").rglob("*") if p.is_file()} == before
+    assert not (mini / "ontology" / "extra.ttl").exists()
