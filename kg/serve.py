@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kg.errors import KGError, quoted
+from kg.errors import KGError, quoted, shortened
 from kg.project import Project
 from kg.worker import Job, QueryPool, Reply
 
@@ -69,7 +69,10 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
                 return _text(404, "no network view yet: run `kg view` to write exports/view.html")
             return Response(view.read_bytes(), mimetype="text/html")
         if path == "/sparql":
-            return _reply(protocol_request(request, pool))
+            response = _reply(protocol_request(request, pool))
+            if response.status_code == 405:
+                response.headers["Allow"] = "GET, HEAD, POST"
+            return response
         if path == "/questions":  # the catalogue, for a notebook or a dashboard (kg/catalogue.py)
             from kg.catalogue import catalogue_json
 
@@ -78,11 +81,13 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
             reply = question_request(request, path.split("/", 2)[2], pool)
             response = _reply(reply)
             if reply.next_offset is not None:  # RFC 8288, as paged web APIs say it
-                args = {**request.args.to_dict(flat=False), "offset": [reply.next_offset]}
+                # names as the question read them (" offset" is offset): the link must not name one twice
+                given = {name.strip(): values for name, values in request.args.to_dict(flat=False).items()}
+                args = {**given, "offset": [reply.next_offset]}
                 following = urllib.parse.urlencode(args, doseq=True)
                 response.headers["Link"] = f'<{request.base_url}?{following}>; rel="next"'
             return response
-        return _text(404, f"nothing at {request.path}: try /, /sparql or /questions")
+        return _text(404, f"nothing at {shortened(request.path)}: try /, /sparql or /questions")
 
     def _reply(reply: Reply) -> Any:
         return Response(reply.body, status=reply.status, content_type=reply.media_type)
@@ -125,19 +130,24 @@ def protocol_request(request: Any, pool: QueryPool) -> Reply:
     # which would consume it
     if garbled := not_utf8(request):
         return Reply.error(400, f"{garbled} is not UTF-8: send the query's text in UTF-8")
-    if "update" in request.form or "update" in request.args:
+    # a GET's body is never read: werkzeug would parse a multipart one, and refuse a large one
+    form = request.form if request.method == "POST" else {}
+    if "update" in form or "update" in request.args:
         return read_only
+    queries = request.args.getlist("query") + (form.getlist("query") if form else [])
+    if len(queries) > 1 or len(request.args.getlist("format")) > 1:
+        return Reply.error(400, "give one query (and at most one format): the request has several")
     if request.method == "POST" and content_type == "application/sparql-query":
         sparql = request.get_data(as_text=True)
     elif request.method == "POST" and content_type == "application/x-www-form-urlencoded":
-        sparql = request.form.get("query", "")
+        sparql = form.get("query", "")
     else:
         sparql = request.args.get("query", "")
     if not sparql.strip():
         return Reply.error(
             400, "no query: pass query=... (GET or a POSTed form) or POST application/sparql-query"
         )
-    fields = set(request.args) | set(request.form)
+    fields = set(request.args) | set(form)
     if fields & {"default-graph-uri", "named-graph-uri"}:
         return Reply.error(
             400, "this endpoint holds one graph: default-graph-uri and named-graph-uri are not supported"

@@ -541,3 +541,45 @@ def test_the_questions_route_lists_them_with_urls_that_run_their_examples(endpoi
                 assert status == 400 and answer.strip() in cli.output, url
     assert answered >= 10  # 11 of the examples name nodes this graph has too (toyota, sulfide ...)
     assert call(f"{endpoint}/questions/")[0] == 200  # a trailing slash is the same route
+
+
+def test_sparql_refuses_other_methods_with_the_ones_it_takes(endpoint):
+    request = urllib.request.Request(f"{endpoint}/sparql?query=ASK%7B%7D", method="PUT")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=30)
+    assert refused.value.code == 405 and refused.value.headers["Allow"] == "GET, HEAD, POST"
+
+
+def test_a_get_s_body_is_not_read(endpoint):
+    # werkzeug parsed a multipart body sent with a GET, and 1,500 parts made it a 500
+    parts = "".join(f'--b\r\nContent-Disposition: form-data; name="f{i}"\r\n\r\nv\r\n' for i in range(1500))
+    status, _, body = call(
+        f"{endpoint}/sparql?query=ASK%7B%7D&format=json",
+        data=(parts + "--b--\r\n").encode(),
+        headers={"Content-Type": "multipart/form-data; boundary=b"},
+        method="GET",
+    )
+    assert status == 200 and json.loads(body)["boolean"] is True
+
+
+@pytest.mark.parametrize(
+    "query", ["query=ASK%7B%7D&query=ASK%7BFILTER(false)%7D", "query=ASK%7B%7D&format=json&format=xml"]
+)
+def test_a_query_or_format_given_twice_is_refused(endpoint, query):
+    status, _, body = call(f"{endpoint}/sparql?{query}")  # the first one was run, silently
+    assert status == 400 and "give one query" in body
+
+
+def test_the_next_page_link_names_each_parameter_once(endpoint):
+    request = urllib.request.Request(f"{endpoint}/questions/articles?limit=1&%20offset=0")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        link = response.headers["Link"]
+    status = call(link[1 : link.index(">")])[0]  # it named offset twice: a 400
+    assert status == 200 and "+offset" not in link and "%20offset" not in link
+
+
+def test_a_long_path_or_iri_is_cut_in_the_error(endpoint):
+    status, _, body = call(f"{endpoint}/{'x' * 100000}")
+    assert status == 404 and len(body) < 500
+    status, _, body = call(f"{endpoint}/questions/partners?company=%3Ca%20b{'x' * 100000}%3E")
+    assert status == 400 and len(body) < 1000 and "is not a valid IRI" in body
