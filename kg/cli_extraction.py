@@ -6,6 +6,7 @@ and print, importing the extraction code only when they run.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import click
@@ -21,7 +22,7 @@ from kg.cli_options import corpus_option, require_corpus
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Processes to extract with.",
+    help="Processes to extract with (at most one per core).",
 )
 @click.pass_obj
 def ingest(project, paths: tuple[Path, ...], jobs: int) -> None:
@@ -55,6 +56,7 @@ def review_accept(project, ids: tuple[str, ...], min_confidence: float | None, e
     from kg.extraction.report import print_decision
     from kg.extraction.review import accept
 
+    only_one_way(ids, min_confidence, everything)
     print_decision("accepted", accept(project, ids, min_confidence, everything))
 
 
@@ -68,7 +70,16 @@ def review_reject(project, ids: tuple[str, ...], max_confidence: float | None, e
     from kg.extraction.report import print_decision
     from kg.extraction.review import reject
 
+    only_one_way(ids, max_confidence, everything)
     print_decision("rejected", reject(project, ids, max_confidence, everything))
+
+
+def only_one_way(ids: tuple[str, ...], confidence: float | None, everything: bool) -> None:
+    """Ids, a confidence or --all: `--all SOME-ID` decided everything and ignored the id."""
+    if everything and (ids or confidence is not None):
+        raise click.UsageError("--all decides everything pending: give it without ids or a confidence")
+    if confidence is not None and not math.isfinite(confidence):
+        raise click.UsageError(f"a confidence is a number from 0 to 1, not {confidence}")
 
 
 @review.command("merge")

@@ -119,6 +119,23 @@ def test_accepting_by_confidence_keeps_the_rest_pending(fresh, corpus):
     assert accepted and all(float(c.confidence) >= 0.7 for c in accepted)
 
 
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["accept", "--all", "some-claim"], "--all decides everything pending"),  # it accepted all
+        (["reject", "--all", "--max-confidence", "0.5"], "--all decides everything pending"),
+        (["accept", "--min-confidence", "nan"], "a confidence is a number from 0 to 1, not nan"),
+        (["reject", "--max-confidence", "nan"], "a confidence is a number from 0 to 1, not nan"),
+    ],
+)
+def test_a_review_told_two_ways_at_once_decides_nothing(fresh, corpus, args, message):
+    ok("ingest", corpus, home=fresh)
+    before = {p: p.read_bytes() for p in (fresh / "data").rglob("*") if p.is_file()}
+    result = run_kg("review", *args, home=fresh)
+    assert result.exit_code == 2 and message in result.output
+    assert {p: p.read_bytes() for p in (fresh / "data").rglob("*") if p.is_file()} == before
+
+
 def test_a_rejection_is_remembered_when_the_article_is_extracted_again(fresh, corpus):
     ok("ingest", corpus, home=fresh)
     licences = [

@@ -18,6 +18,7 @@ or interrupted ingest leaves the project as it was.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -248,6 +249,9 @@ def _extract_all(lexicon, tasks: list[tuple], jobs: int) -> Iterator[ArticleExtr
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    # why: a process per core at most (each holds the lexicon); `-j 100000` started hundreds of
+    # them and took 14 GB before the first article
+    jobs = min(jobs, os.cpu_count() or 1, len(tasks))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(lexicon,)) as pool:
         yield from pool.map(_extract_one, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 4))))
 
