@@ -74,8 +74,13 @@ def open_graph(turtle: Path) -> Any:
     if not turtle.is_file():
         raise KGError(f"no built graph at {turtle}; run `kg build` first")
     store = ox.Store()
-    with turtle.open("rb") as handle:
-        store.bulk_load(handle, format=ox.RdfFormat.TURTLE)
+    try:
+        with turtle.open("rb") as handle:
+            store.bulk_load(handle, format=ox.RdfFormat.TURTLE)
+    except SyntaxError as exc:
+        raise KGError(
+            f"{turtle} is not valid Turtle ({shortened(one_line(str(exc)), 120)}): run `kg build`"
+        ) from None
     return store
 
 

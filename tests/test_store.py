@@ -77,6 +77,17 @@ def test_a_changed_export_is_loaded_again_and_said_so(mini, tmp_path):
     assert second.returncode == 0 and second.stderr == ""  # loaded once, used from then on
 
 
+def test_an_export_broken_by_hand_is_a_one_line_error_and_the_store_stays(mini):
+    build(mini)
+    before = manifest(mini)
+    (mini / "exports" / "ssb-kg.ttl").write_text("garbage <<<\n")
+    for command in (["query", "class-counts"], ["sparql", "ASK {}"], ["stats"], ["view"]):
+        result = kg(mini, *command)  # a SyntaxError's traceback before
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert "is not valid Turtle" in result.stderr and "run `kg build`" in result.stderr
+    assert manifest(mini) == before
+
+
 def test_a_rewritten_but_identical_export_is_not_loaded_again(mini):
     build(mini)
     folder = manifest(mini)["folder"]
