@@ -8,11 +8,12 @@ Graphs (CONSTRUCT, DESCRIBE) are written by pyoxigraph as Turtle with the projec
 from __future__ import annotations
 
 import json
+import traceback
 from dataclasses import dataclass
 from typing import Any
 
 from kg.engine import Answer, Table, Triples
-from kg.errors import QueryError
+from kg.errors import QueryError, shortened
 from kg.namespaces import sparql_prefixes
 
 
@@ -99,22 +100,34 @@ def serialize(answer: Answer, format_name: str) -> bytes:
 
 def parse_results(data: bytes, media_type: str) -> Answer:
     """An endpoint's result document as an answer (JSON or XML results; Turtle or N-Triples graphs)."""
+    base = media_type.split(";")[0].strip().lower()
+    if base not in _GRAPH_TYPES and base not in _RESULT_TYPES:
+        raise QueryError(f"the endpoint answered with {media_type!r}, which is not a SPARQL result format")
+    try:
+        return _parsed(data, base)
+    except (SyntaxError, ValueError, RuntimeError) as exc:  # a server's bug, or not SPARQL at all
+        message = shortened(" ".join(str(exc).split()), 160)
+        # why: pyoxigraph's results may only be dropped on the thread that made them, and the
+        # exception's frames hold them
+        traceback.clear_frames(exc.__traceback__)
+        raise QueryError(f"the endpoint's answer is not valid {base} ({message})") from None
+
+
+_GRAPH_TYPES = ("text/turtle", "application/n-triples")
+_RESULT_TYPES = ("application/sparql-results+json", "application/json", "application/sparql-results+xml")
+
+
+def _parsed(data: bytes, base: str) -> Answer:
     import pyoxigraph as ox
 
-    base = media_type.split(";")[0].strip().lower()
-    graph_formats = {"text/turtle": ox.RdfFormat.TURTLE, "application/n-triples": ox.RdfFormat.N_TRIPLES}
-    if base in graph_formats:
-        quads = ox.parse(data, format=graph_formats[base])
+    if base in _GRAPH_TYPES:
+        graph_format = ox.RdfFormat.TURTLE if base == "text/turtle" else ox.RdfFormat.N_TRIPLES
+        quads = ox.parse(data, format=graph_format)
         return Triples(sorted((ox.Triple(q.subject, q.predicate, q.object) for q in quads), key=str))
-    formats = {
-        "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-        "application/json": ox.QueryResultsFormat.JSON,
-        "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    }
-    if base not in formats:
-        raise QueryError(f"the endpoint answered with {media_type!r}, which is not a SPARQL result format")
-    results = ox.parse_query_results(data, format=formats[base])
+    results_format = ox.QueryResultsFormat.XML if base.endswith("+xml") else ox.QueryResultsFormat.JSON
+    results = ox.parse_query_results(data, format=results_format)
     if isinstance(results, ox.QueryBoolean):
         return bool(results)
     columns = [v.value for v in results.variables]
+    # read here, in full: a solution that fails to parse must fail inside the try above
     return Table(columns, [[solution[c] for c in columns] for solution in results])

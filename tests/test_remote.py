@@ -209,3 +209,53 @@ def test_pages_of_listing_questions_are_the_same_on_the_server(server, mini_buil
             )
     first = ask_question(Project(mini_built), "companies-by-role", {"role": "Automaker"}, limit=1)
     assert [row[2].value for row in first.rows] == ["https://w3id.org/ssb-kg/id/voltara-motors"]
+
+
+@pytest.fixture
+def bad_endpoint():
+    """A server that answers every query with 200 and the body and type a test sets."""
+    import http.server
+    import threading
+
+    reply = {"type": "application/sparql-results+json", "body": b""}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the name http.server calls
+            self.send_response(200)
+            self.send_header("Content-Type", reply["type"])
+            self.end_headers()
+            self.wfile.write(reply["body"])
+
+        do_POST = do_GET  # noqa: N815
+
+        def log_message(self, *args):  # quiet
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", reply
+    server.shutdown()
+
+
+@pytest.mark.parametrize(
+    "media, body",
+    [
+        ("application/sparql-results+json", b"\xff\xfe not json"),
+        ("application/sparql-results+json", b"[1, 2]"),
+        (
+            "application/sparql-results+json",
+            b'{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "uri"}}]}}',
+        ),
+        ("application/sparql-results+xml", b"<sparql><oops"),
+        ("text/turtle", b"garbage <<<"),
+    ],
+)
+def test_an_endpoint_s_broken_answer_is_a_one_line_error(bad_endpoint, mini_built, media, body):
+    url, reply = bad_endpoint
+    reply.update(type=media, body=body)
+    query = "CONSTRUCT WHERE { ?s ?p ?o }" if media == "text/turtle" else "SELECT ?x WHERE { ?x ?p ?o }"
+    for command in (["sparql", query], ["query", "class-counts"]):
+        result = run_kg(*command, "--endpoint", url, home=mini_built)  # tracebacks before
+        assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+        assert "the endpoint's answer is not valid" in result.output or "not a SPARQL" in result.output
+        assert len(result.output.strip().splitlines()) == 1, result.output
