@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.engine import Answer, values_block
-from kg.errors import KGError, QueryError
+from kg.errors import KGError, QueryError, quoted, shortened
 from kg.namespaces import sparql_prefixes
 from kg.query_text import check_is_query
 from kg.results import parse_results
@@ -42,7 +42,7 @@ class RemoteEndpoint:
             headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT},
             method="POST",
         )
-        body, media_type = _send(request, self.timeout, f"query {self.url}")
+        body, media_type = _send(request, self.timeout, f"query {shown(self.url)}")
         return parse_results(body, media_type)
 
 
@@ -82,7 +82,8 @@ def endpoint_url(url: str) -> str:
         usable = False
     if not usable:
         raise KGError(
-            f"an endpoint is an http:// or https:// URL, e.g. http://localhost:7878/query; not {url!r}"
+            "an endpoint is an http:// or https:// URL, e.g. http://localhost:7878/query; "
+            f"not {quoted(shown(url))}"
         )
     return url.strip()
 
@@ -98,11 +99,22 @@ def push(turtle: Path, endpoint: str, graph: str | None = None, timeout: float =
     request = urllib.request.Request(
         target, data=data, headers={"Content-Type": "text/turtle; charset=utf-8"}, method="PUT"
     )
-    _send(request, timeout, f"push to {endpoint}")
+    _send(request, timeout, f"push to {shown(endpoint)}")
     return len(data)
 
 
 def _send(request: urllib.request.Request, timeout: float, what: str) -> tuple[bytes, str]:
+    """The answer to `request`. A user name and password in its URL (http://user:pass@host/...)
+    are sent as HTTP Basic authentication, as curl does, since urllib would read them as a port."""
+    parts = urllib.parse.urlsplit(request.full_url)
+    if parts.username is not None:
+        import base64
+
+        secret = f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
+        request.full_url = urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+        request.add_header(
+            "Authorization", "Basic " + base64.b64encode(secret.encode("utf-8")).decode("ascii")
+        )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.read(), response.headers.get("Content-Type", "")
@@ -111,6 +123,17 @@ def _send(request: urllib.request.Request, timeout: float, what: str) -> tuple[b
         reason = detail[0][:300] if detail else exc.reason
         error = QueryError if exc.code == 400 else KGError
         raise error(f"{what} failed: HTTP {exc.code}: {reason}") from None
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, OSError, ValueError) as exc:  # ValueError: a host not in ASCII, a bad port
         reason = getattr(exc, "reason", exc)
-        raise KGError(f"{what} failed: cannot reach the server: {reason}") from None
+        raise KGError(f"{what} failed: cannot reach the server: {shortened(str(reason), 200)}") from None
+
+
+def shown(url: str) -> str:
+    """`url` as an error may print it: without the user name and password it may hold."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return "(a URL that cannot be read)"
+    if "@" not in parts.netloc:
+        return url
+    return urllib.parse.urlunsplit(parts._replace(netloc="…@" + parts.netloc.rsplit("@", 1)[1]))

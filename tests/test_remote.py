@@ -221,6 +221,7 @@ def bad_endpoint():
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - the name http.server calls
+            reply["authorization"] = self.headers.get("Authorization")
             self.send_response(200)
             self.send_header("Content-Type", reply["type"])
             self.end_headers()
@@ -259,3 +260,20 @@ def test_an_endpoint_s_broken_answer_is_a_one_line_error(bad_endpoint, mini_buil
         assert result.exit_code == 1 and "Traceback" not in result.output, result.output
         assert "the endpoint's answer is not valid" in result.output or "not a SPARQL" in result.output
         assert len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_a_user_and_password_in_the_url_are_sent_as_basic_auth_and_never_printed(bad_endpoint, mini_built):
+    import base64
+
+    url, reply = bad_endpoint
+    reply.update(type="application/sparql-results+json", body=b'{"head": {}, "boolean": true}')
+    with_user = url.replace("http://", "http://ana:s%40cret@")  # urllib read "s%40cret@127..." as a port
+    result = run_kg("sparql", "ASK {}", "--endpoint", with_user, home=mini_built)
+    assert result.exit_code == 0 and result.output.strip() == "yes", result.output
+    assert reply["authorization"] == "Basic " + base64.b64encode(b"ana:s@cret").decode()
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    failed = run_kg("push", "--endpoint", f"http://ana:s3cret@127.0.0.1:{port}/store", home=mini_built)
+    assert failed.exit_code == 1 and "cannot reach the server" in failed.output
+    assert "s3cret" not in failed.output and "ana" not in failed.output
