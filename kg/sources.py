@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kg.errors import DataError
+from kg.errors import DataError, quoted
 
 CORPUS_SETTING = "SSB_KG_CORPUS"
 MAX_ARTICLE_BYTES = 5_000_000
@@ -50,11 +51,36 @@ def load_sources(path: Path) -> dict[str, Source]:
         unknown = set(record) - known
         if unknown:
             raise DataError(f"{path}: source {record['id']}: unknown field(s) {sorted(unknown)}")
-        source = Source(**{k: (str(v) if k in ("id", "sha256") else v) for k, v in record.items()})
+        source = Source(**_typed(record, path))
         if source.id in sources:
             raise DataError(f"{path}: source id {source.id} appears twice")
         sources[source.id] = source
     return sources
+
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # it names the article's IRI (source:003)
+_URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
+
+
+def _typed(record: dict, path: Path) -> dict:
+    """The record's fields, each of the type a citation needs, or a DataError naming the field."""
+    fields = {
+        k: (str(v) if k in ("id", "sha256") and isinstance(v, (str, int)) else v) for k, v in record.items()
+    }
+    name = f"{path}: source {quoted(str(fields['id']))}"
+    if not isinstance(fields["id"], str) or not _ID.fullmatch(fields["id"]):
+        raise DataError(
+            f"{path}: a source id is letters, digits, '.', '_' or '-', not {quoted(str(record['id']))}"
+        )
+    for field, value in fields.items():
+        if field == "date":
+            if value is not None and not isinstance(value, date):
+                raise DataError(f"{name}: date is a day as YYYY-MM-DD (or null), not {quoted(str(value))}")
+        elif value is not None and not isinstance(value, str):
+            raise DataError(f"{name}: {field} is text, not {quoted(str(value))}")
+    if fields.get("url") is not None and not _URL.fullmatch(fields["url"]):
+        raise DataError(f"{name}: url is an http:// or https:// address, not {quoted(fields['url'])}")
+    return fields
 
 
 def resolve_corpus(corpus: str | Path | None) -> Path | None:

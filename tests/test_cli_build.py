@@ -82,6 +82,31 @@ def test_a_data_file_yaml_cannot_hold_fails_in_one_line(mini, edit, message):
     assert (mini / "exports" / "ssb-kg.ttl").read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        # each was a traceback (an IRI that rdflib refused, a TypeError)
+        ("- id: alpha\n", "- id: [1, 2]\n", "a source id is letters, digits"),
+        ("- id: alpha\n", '- id: "0 0"\n', "a source id is letters, digits"),
+        ("  url: https://example.org/alpha\n", "  url: 5\n", "url is text, not '5'"),
+        ("  url: https://example.org/alpha\n", "  url: not a url <>\n", "url is an http:// or https://"),
+        ("  file: alpha.txt\n", "  file: 5\n", "file is text, not '5'"),
+        ("  date: 2026-03-02\n", "  date: yesterday\n", "date is a day as YYYY-MM-DD"),
+    ],
+)
+def test_a_source_field_of_the_wrong_type_fails_in_one_line(mini, old, new, message):
+    built(mini)
+    before = (mini / "exports" / "ssb-kg.ttl").read_bytes()
+    sources = mini / "data" / "sources.yaml"
+    text = sources.read_text()
+    assert old in text
+    sources.write_text(text.replace(old, new, 1))
+    result = run_kg("build", home=mini)
+    assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    assert (mini / "exports" / "ssb-kg.ttl").read_bytes() == before
+
+
 def test_a_violation_report_names_the_node_and_the_constraint(mini):
     break_claims(mini, "  - {s: nordcell-energy, p: operates, o: nordcell-lyon-line}\n", "")
     result = run_kg("build", home=mini)
