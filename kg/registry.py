@@ -82,11 +82,19 @@ def _entity(record: object, where: str) -> Entity:
     bad = [t for t in types if t not in ENTITY_TYPES]
     if not types or bad:
         raise DataError(f"{where}: types must be among {', '.join(ENTITY_TYPES)}; got {list(types)}")
+    if not isinstance(record["name"], str) or not record["name"].strip():
+        raise DataError(f"{where}: name is text, not {record['name']!r}")
+    aliases = record.get("aliases") or ()
+    if not isinstance(aliases, (list, tuple)) or not all(isinstance(a, str) for a in aliases):
+        raise DataError(f"{where}: aliases is a list of names")
+    for field_name in ("country", "part_of", "code"):  # ids (and a code) are text; a list was a TypeError
+        if record.get(field_name) is not None and not isinstance(record[field_name], str):
+            raise DataError(f"{where}: {field_name} is one id, not {record[field_name]!r}")
     return Entity(
         id=record["id"],
-        name=str(record["name"]),
+        name=record["name"],
         types=types,
-        aliases=tuple(str(a) for a in record.get("aliases") or ()),
+        aliases=tuple(aliases),
         country=record.get("country"),
         part_of=record.get("part_of"),
         code=record.get("code"),

@@ -107,6 +107,22 @@ def test_a_source_field_of_the_wrong_type_fails_in_one_line(mini, old, new, mess
     assert (mini / "exports" / "ssb-kg.ttl").read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("field", "message"),
+    [
+        ("country: [china]", "country is one id"),  # a TypeError before (unhashable list)
+        ("name: null", "name is text"),  # it became the label "None"
+        ("aliases: [null, 5]", "aliases is a list of names"),  # "None" and "5"
+    ],
+)
+def test_an_entity_field_of_the_wrong_type_fails_in_one_line(mini, field, message):
+    registry = mini / "data" / "entities.yaml"
+    registry.write_text(registry.read_text() + f"- {{id: oddity, name: Oddity, types: [Company], {field}}}\n")
+    result = run_kg("build", home=mini)
+    assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+
+
 def test_a_violation_report_names_the_node_and_the_constraint(mini):
     break_claims(mini, "  - {s: nordcell-energy, p: operates, o: nordcell-lyon-line}\n", "")
     result = run_kg("build", home=mini)
