@@ -96,8 +96,7 @@ def locate(project, files: tuple[Path, ...], corpus: Path | None) -> None:
 
     corpus_dir = require_corpus(resolve_corpus(corpus))
     sources = load_sources(project.sources_file)
-    for path in files:
-        changed = fill_locators(path, sources, corpus_dir)
+    for path, changed in fill_locators(list(files), sources, corpus_dir).items():
         click.echo(f"{path}: {changed} locator(s) updated")
 
 

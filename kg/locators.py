@@ -56,29 +56,40 @@ def verify_locators(claims: list[Claim], sources: dict[str, Source], corpus: Pat
     return sorted(set(problems))
 
 
-def fill_locators(path: Path, sources: dict[str, Source], corpus: Path) -> int:
-    """Set span and sha256 of every sentence entry in a claims file from its index.
+def fill_locators(paths: list[Path], sources: dict[str, Source], corpus: Path) -> dict[Path, int]:
+    """Set span and sha256 of every sentence entry in claims files from its index.
 
-    Returns how many entries changed. The file is rewritten atomically in canonical form.
+    Returns how many entries changed in each file. The files are rewritten in canonical form, all
+    of them or none: one that fails (a sentence that does not exist) leaves every file as it was.
     """
-    from kg.atomic import write_atomic
+    from kg.atomic import write_all_atomic
     from kg.claims_file import dump_claims_document
+
+    documents, changed = {}, {}
+    for path in paths:
+        documents[path], changed[path] = _located(path, sources, corpus)
+    write_all_atomic({path: dump_claims_document(document) for path, document in documents.items()})
+    return changed
+
+
+def _located(path: Path, sources: dict[str, Source], corpus: Path) -> tuple[dict[str, Any], int]:
     from kg.yamlio import read_yaml
 
-    document: dict[str, Any] = read_yaml(path)
+    document = read_yaml(path)
+    if not isinstance(document, dict) or not isinstance(document.get("sentences") or [], list):
+        raise DataError(f"{path}: not a claims file (a mapping with source and a list of sentences)")
     source = sources.get(str(document.get("source")))
     if source is None:
         raise DataError(f"{path}: unknown source {document.get('source')!r}")
     text, sentences = article_sentences(corpus, source)
     changed = 0
     for entry in document.get("sentences") or []:
-        index = entry.get("sentence")
-        if not isinstance(index, int) or not 0 <= index < len(sentences):
+        index = entry.get("sentence") if isinstance(entry, dict) else None
+        if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(sentences):
             raise DataError(f"{path}: sentence {index!r} does not exist (article has {len(sentences)})")
         sentence = sentences[index]
         located = {"span": [sentence.start, sentence.end], "sha256": sentence.sha256(text)}
         if any(entry.get(k) != v for k, v in located.items()):
             entry.update(located)
             changed += 1
-    write_atomic(path, dump_claims_document(document))
-    return changed
+    return document, changed

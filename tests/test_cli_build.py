@@ -227,3 +227,22 @@ def test_a_full_disk_fails_in_one_line_and_leaves_the_exports_intact(mini, monke
     assert result.exit_code == 1
     assert "No space left on device" in result.output and "Traceback" not in result.output
     assert (mini / "exports" / "ssb-kg.ttl").read_bytes() == before
+
+
+def test_locate_rewrites_every_file_or_none(mini, mini_corpus):
+    alpha, beta = (mini / "data" / "claims" / f"{name}.yaml" for name in ("alpha", "beta"))
+    alpha.write_text(alpha.read_text().replace("span: [36, 137]", "span: [0, 1]"))  # stale: to be fixed
+    beta.write_text(beta.read_text().replace("- sentence: 2\n", "- sentence: 800\n", 1))
+    before = alpha.read_bytes(), beta.read_bytes()
+    result = run_kg("locate", str(alpha), str(beta), "--corpus", str(mini_corpus), home=mini)
+    assert result.exit_code == 1 and "sentence 800 does not exist" in result.output
+    assert (alpha.read_bytes(), beta.read_bytes()) == before  # alpha was rewritten before
+    fixed = run_kg("locate", str(alpha), "--corpus", str(mini_corpus), home=mini)
+    assert fixed.exit_code == 0 and "span: [36, 137]" in alpha.read_text()
+
+
+def test_locate_on_a_file_that_holds_no_claims_is_a_one_line_error(mini, mini_corpus):
+    for other in (mini / "data" / "sources.yaml", mini / "data" / "entities.yaml"):
+        result = run_kg("locate", str(other), "--corpus", str(mini_corpus), home=mini)
+        assert result.exit_code == 1 and "not a claims file" in result.output, result.output
+        assert "Traceback" not in result.output
