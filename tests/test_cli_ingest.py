@@ -136,6 +136,33 @@ def test_a_review_told_two_ways_at_once_decides_nothing(fresh, corpus, args, mes
     assert {p: p.read_bytes() for p in (fresh / "data").rglob("*") if p.is_file()} == before
 
 
+@pytest.mark.parametrize(
+    "file, text",
+    [
+        # each was a traceback (KeyError, TypeError, AttributeError, a format code)
+        ("pending/entities.yaml", "- {id: x}\n"),
+        ("pending/entities.yaml", "{a: 1}\n"),
+        ("pending/entities.yaml", "- 5\n"),
+        ("pending/entities.yaml", "- {id: x, name: X, types: [Company], confidence: high}\n"),
+        ("decisions.yaml", "rejected_claims: 5\n"),
+        ("decisions.yaml", "- a\n"),
+        ("decisions.yaml", "merges: [5]\n"),
+        ("pending/ingested.yaml", "- a\n"),
+    ],
+)
+def test_a_review_file_of_the_wrong_shape_is_a_one_line_error(fresh, corpus, file, text):
+    ok("ingest", corpus, home=fresh)
+    (fresh / "data" / file).write_text(text)
+    refused = 0
+    for command in (["review"], ["review", "reject", "--all"], ["ingest", str(corpus)]):
+        result = run_kg(*command, home=fresh)  # a command that does not read the file may answer
+        assert result.exit_code in (0, 1) and "Traceback" not in result.output, (command, result.output)
+        if result.exit_code == 1:
+            assert len(result.output.strip().splitlines()) == 1 and file in result.output, result.output
+            refused += 1
+    assert refused >= 1
+
+
 def test_a_rejection_is_remembered_when_the_article_is_extracted_again(fresh, corpus):
     ok("ingest", corpus, home=fresh)
     licences = [

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.claims import Claim, parse_claims_document
+from kg.errors import DataError
 from kg.project import Project
 
 
@@ -61,18 +62,40 @@ class Store:
     # --- reading
 
     def decisions(self) -> Decisions:
-        raw = _read(self.decisions_file) or {}
+        path = self.decisions_file
+        raw = _shaped(
+            _read(path) or {}, dict, path, "a mapping of rejected_claims, rejected_entities and merges"
+        )
+        merges = _shaped(raw.get("merges") or [], list, path, "merges: a list of {name, into}")
+        if not all(isinstance(m, dict) and {"name", "into"} <= m.keys() for m in merges):
+            raise DataError(f"{path}: merges: a list of {{name, into}}")
         return Decisions(
-            set(raw.get("rejected_claims") or ()),
-            set(raw.get("rejected_entities") or ()),
-            {str(m["name"]): str(m["into"]) for m in raw.get("merges") or ()},
+            set(
+                map(
+                    str,
+                    _shaped(raw.get("rejected_claims") or [], list, path, "rejected_claims: a list of ids"),
+                )
+            ),
+            set(
+                map(str, _shaped(raw.get("rejected_entities") or [], list, path, "rejected_entities: a list"))
+            ),
+            {str(m["name"]): str(m["into"]) for m in merges},
         )
 
     def candidates(self) -> list[dict[str, Any]]:
-        return list(_read(self.candidates_file) or [])
+        path = self.candidates_file
+        candidates = _shaped(_read(path) or [], list, path, "a list of candidate entities")
+        for candidate in candidates:
+            if not (isinstance(candidate, dict) and {"id", "name", "types"} <= candidate.keys()):
+                raise DataError(f"{path}: each candidate needs id, name and types")
+            if not isinstance(candidate.get("confidence", 0), (int, float)):
+                raise DataError(f"{path}: candidate {candidate['id']}: confidence is a number")
+        return candidates
 
     def ingested(self) -> dict[str, str]:
-        return {str(k): str(v) for k, v in (_read(self.ingested_file) or {}).items()}
+        path = self.ingested_file
+        ingested = _shaped(_read(path) or {}, dict, path, "a mapping of article file to SHA-256")
+        return {str(k): str(v) for k, v in ingested.items()}
 
     def pending_documents(self) -> dict[str, dict[str, Any]]:
         documents = {}
@@ -202,6 +225,14 @@ def _dump(data: Any, **options: Any) -> str:
     import yaml
 
     return yaml.dump(data, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), **options)
+
+
+def _shaped(value: Any, kind: type, path: Path, expected: str) -> Any:
+    """`value` if it is a `kind`; else a DataError saying what the file should hold (a list where
+    a mapping belongs was an AttributeError deep in review)."""
+    if not isinstance(value, kind):
+        raise DataError(f"{path}: expected {expected}")
+    return value
 
 
 def _read(path: Path) -> Any:
