@@ -138,15 +138,22 @@ def parse_claims_document(document: Any, where_file: str) -> list[Claim]:
     method = document.get("method", "Curated")
     _check_choice(method, METHODS, f"{path}: method")
     claims = []
-    for entry in document.get("sentences") or []:
+    entries = document.get("sentences") or []
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise DataError(f"{path}: sentences is a list of entries (sentence, span, sha256, claims)")
+    for entry in entries:
         where = f"{path}: sentence {entry.get('sentence', '?')}"
         locator = _locator(source, entry, where)
+        if not isinstance(entry.get("claims") or [], list):
+            raise DataError(f"{where}: claims is a list")
         for k, raw in enumerate(entry.get("claims") or [], start=1):
             claims.append(_claim(raw, locator, method, f"{where}, claim {k}"))
     return claims
 
 
 def _locator(source: str, entry: dict[str, Any], where: str) -> Locator:
+    if isinstance(entry.get("sentence"), (bool, float)):  # int() read 2.5 as 2 and true as 1
+        raise DataError(f"{where}: a sentence is a whole number, not {entry['sentence']!r}")
     try:
         index = int(entry["sentence"])
         start, end = (int(x) for x in entry["span"])

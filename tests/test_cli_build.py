@@ -123,6 +123,28 @@ def test_an_entity_field_of_the_wrong_type_fails_in_one_line(mini, field, messag
     assert len(result.output.strip().splitlines()) == 1, result.output
 
 
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        ("source: alpha\nsentences: {a: 1}\n", "sentences is a list of entries"),  # an AttributeError
+        ("source: alpha\nsentences: [5]\n", "sentences is a list of entries"),
+        (
+            "source: alpha\nsentences:\n- {sentence: 1, span: [36, 137], sha256: x, claims: 5}\n",
+            "claims is a list",
+        ),
+        (
+            "source: alpha\nsentences:\n- {sentence: 1.5, span: [36, 137], sha256: x}\n",
+            "a whole number, not 1.5",
+        ),
+    ],
+)
+def test_a_claims_file_of_the_wrong_shape_fails_in_one_line(mini, document, message):
+    (mini / "data" / "claims" / "odd.yaml").write_text(document)
+    result = run_kg("build", home=mini)
+    assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+
+
 def test_a_violation_report_names_the_node_and_the_constraint(mini):
     break_claims(mini, "  - {s: nordcell-energy, p: operates, o: nordcell-lyon-line}\n", "")
     result = run_kg("build", home=mini)
