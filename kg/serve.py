@@ -43,9 +43,15 @@ FORMAT_PARAMETER = {"json", "csv", "tsv", "xml", "turtle", "ntriples"}
 VIEW_FILE = "view.html"
 
 
-def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
-    """The WSGI application."""
+def make_app(project: Project, pool: QueryPool, query_slots: int = 4) -> Callable[..., Any]:
+    """The WSGI application. At most `query_slots` requests wait for or run a query at once; one
+    more gets 503 at once, so that the server's other threads stay free for the pages (six slow
+    queries held all four threads, and `/` waited 29 s)."""
+    import threading
+
     from werkzeug.wrappers import Request, Response
+
+    slots = threading.BoundedSemaphore(query_slots)
 
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         request = Request(environ)
@@ -69,7 +75,7 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
                 return _text(404, "no network view yet: run `kg view` to write exports/view.html")
             return Response(view.read_bytes(), mimetype="text/html")
         if path == "/sparql":
-            response = _reply(protocol_request(request, pool))
+            response = _reply(_in_a_slot(lambda: protocol_request(request, pool)))
             if response.status_code == 405:
                 response.headers["Allow"] = "GET, HEAD, POST"
             return response
@@ -78,7 +84,7 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
 
             return Response(catalogue_json("/questions"), mimetype="application/json")
         if path.startswith("/questions/"):
-            reply = question_request(request, path.split("/", 2)[2], pool)
+            reply = _in_a_slot(lambda: question_request(request, path.split("/", 2)[2], pool))
             response = _reply(reply)
             if reply.next_offset is not None:  # RFC 8288, as paged web APIs say it
                 # names as the question read them (" offset" is offset): the link must not name one twice
@@ -88,6 +94,16 @@ def make_app(project: Project, pool: QueryPool) -> Callable[..., Any]:
                 response.headers["Link"] = f'<{request.base_url}?{following}>; rel="next"'
             return response
         return _text(404, f"nothing at {shortened(request.path)}: try /, /sparql or /questions")
+
+    def _in_a_slot(answer: Callable[[], Reply]) -> Reply:
+        if not slots.acquire(blocking=False):
+            return Reply.error(
+                503, f"{query_slots} queries are running or waiting already; try again shortly"
+            )
+        try:
+            return answer()
+        finally:
+            slots.release()
 
     def _reply(reply: Reply) -> Any:
         return Response(reply.body, status=reply.status, content_type=reply.media_type)
@@ -291,12 +307,17 @@ def serve(
         snapshot = Path(tempfile.mkdtemp(prefix="kg-serve-")) / graph_file.name
         shutil.copyfile(graph_file, snapshot)
         source = snapshot
+    _stop_on_sigterm()
     try:
         pool = QueryPool(source, workers, timeout, max_rows)
         try:
             try:
                 server = create_server(
-                    make_app(project, pool), host=host, port=port, threads=max(4, workers * 2)
+                    # two threads more than queries may hold: the pages answer whatever runs
+                    make_app(project, pool, query_slots=2 * workers),
+                    host=host,
+                    port=port,
+                    threads=2 * workers + 2,
                 )
             except OSError as exc:
                 raise KGError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
@@ -315,3 +336,16 @@ def serve(
     finally:
         if snapshot is not None:
             shutil.rmtree(snapshot.parent, ignore_errors=True)
+
+
+def _stop_on_sigterm() -> None:
+    """Let SIGTERM (kill, systemd, a container's stop) stop the server as Ctrl-C does, so that
+    the workers are stopped and the in-memory snapshot in the temp folder is removed."""
+    import signal
+    import threading
+
+    def stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():  # signals reach the main thread only
+        signal.signal(signal.SIGTERM, stop)

@@ -37,7 +37,7 @@ def served(tmp_path_factory):
     return root
 
 
-def start_server(root, *options, wait=60):
+def start_server(root, *options, wait=60, env=None):
     """`kg serve` on an ephemeral port: (process, base URL, the lines it printed before serving).
     A server that has not printed its URL within `wait` seconds is killed and the test fails."""
     import queue
@@ -49,7 +49,7 @@ def start_server(root, *options, wait=60):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
+        env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})},
     )
     lines: queue.Queue = queue.Queue()
 
@@ -583,3 +583,32 @@ def test_a_long_path_or_iri_is_cut_in_the_error(endpoint):
     assert status == 404 and len(body) < 500
     status, _, body = call(f"{endpoint}/questions/partners?company=%3Ca%20b{'x' * 100000}%3E")
     assert status == 400 and len(body) < 1000 and "is not a valid IRI" in body
+
+
+def test_slow_queries_leave_the_pages_answering_and_one_too_many_is_refused(endpoint):
+    # one worker, so two query slots (one running, one waiting) and two threads for the pages;
+    # before, six slow queries held every thread and `/` waited for them
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=3) as slow:
+        running = [slow.submit(get, endpoint, SLOW) for _ in range(2)]
+        time.sleep(1.0)  # both have taken their slot (each holds it 2 s or more)
+        one_more = get(endpoint, SLOW)
+        page = call(f"{endpoint}/questions")
+        still_running = [not future.done() for future in running]
+        answers = [future.result() for future in running]
+    assert one_more[0] == 503 and "queries are running or waiting already" in one_more[2]
+    assert page[0] == 200 and any(still_running)  # the page came while the queries ran
+    assert all(status == 503 for status, _, _ in answers)  # each stopped by the 2 s timeout
+    assert get(endpoint, NAMES)[0] == 200
+
+
+def test_a_server_stopped_by_sigterm_removes_its_snapshot(served, tmp_path):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    process, url, _ = start_server(served, "--in-memory", "--workers", "1", env={"TMPDIR": str(temp)})
+    assert call(f"{url}/sparql?query=ASK%7B%7D")[0] == 200
+    assert [p.name for p in temp.iterdir() if p.name.startswith("kg-serve-")]  # the export's copy
+    process.terminate()  # SIGTERM: only Ctrl-C removed it before
+    assert process.wait(timeout=30) is not None
+    assert not [p for p in temp.iterdir() if p.name.startswith("kg-serve-")]
