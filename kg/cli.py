@@ -321,11 +321,11 @@ def push(project, endpoint: str, graph: str | None) -> None:
     """Load the built graph into a triplestore (SPARQL 1.1 Graph Store Protocol PUT)."""
     from kg.exports import BASENAME
     from kg.remote import push as push_graph
+    from kg.remote import shown
 
     sent = push_graph(project.exports / f"{BASENAME}.ttl", endpoint, graph)
-    click.echo(
-        f"pushed {sent} bytes of Turtle to {endpoint} ({'graph ' + graph if graph else 'default graph'})"
-    )
+    into = f"graph {graph}" if graph else "default graph"
+    click.echo(f"pushed {sent} bytes of Turtle to {shown(endpoint)} ({into})")
 
 
 @cli.command()

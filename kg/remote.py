@@ -116,7 +116,7 @@ def _send(request: urllib.request.Request, timeout: float, what: str) -> tuple[b
             "Authorization", "Basic " + base64.b64encode(secret.encode("utf-8")).decode("ascii")
         )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _OPENER.open(request, timeout=timeout) as response:
             return response.read(), response.headers.get("Content-Type", "")
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace").strip().splitlines()
@@ -129,11 +129,29 @@ def _send(request: urllib.request.Request, timeout: float, what: str) -> tuple[b
 
 
 def shown(url: str) -> str:
-    """`url` as an error may print it: without the user name and password it may hold."""
-    try:
-        parts = urllib.parse.urlsplit(url)
-    except ValueError:
-        return "(a URL that cannot be read)"
-    if "@" not in parts.netloc:
+    """`url` as a message may print it: without the user name and password it may hold. Cut at
+    the last "@" of the raw text, not of the parsed host: a password with an unencoded "/"
+    ends the parsed host before it (and an "@" in the query string hides a little more)."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or "@" not in rest:
         return url
-    return urllib.parse.urlunsplit(parts._replace(netloc="…@" + parts.netloc.rsplit("@", 1)[1]))
+    return f"{scheme}://…@{rest.rsplit('@', 1)[1]}"
+
+
+class _SameOriginCredentials(urllib.request.HTTPRedirectHandler):
+    """Redirects as urllib follows them, less the Authorization header where the redirect leads
+    to another host or port (urllib copies every header; curl drops credentials there too)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        following = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if following is not None and _origin(following.full_url) != _origin(req.full_url):
+            following.remove_header("Authorization")
+        return following
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port
+
+
+_OPENER = urllib.request.build_opener(_SameOriginCredentials)

@@ -62,6 +62,11 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")  # it names the article's IRI (s
 _URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+")
 
 
+def is_citation_url(url: object) -> bool:
+    """Whether `url` can stand as an article's address in the manifest (http or https, whole)."""
+    return isinstance(url, str) and _URL.fullmatch(url) is not None
+
+
 def _typed(record: dict, path: Path) -> dict:
     """The record's fields, each of the type a citation needs, or a DataError naming the field."""
     fields = {
@@ -78,7 +83,7 @@ def _typed(record: dict, path: Path) -> dict:
                 raise DataError(f"{name}: date is a day as YYYY-MM-DD (or null), not {quoted(str(value))}")
         elif value is not None and not isinstance(value, str):
             raise DataError(f"{name}: {field} is text, not {quoted(str(value))}")
-    if fields.get("url") is not None and not _URL.fullmatch(fields["url"]):
+    if fields.get("url") is not None and not is_citation_url(fields["url"]):
         raise DataError(f"{name}: url is an http:// or https:// address, not {quoted(fields['url'])}")
     return fields
 

@@ -334,3 +334,18 @@ def test_the_newsroom_articles_ingest_accept_and_build(fresh):
     ok("review", "accept", "--all", home=fresh)
     result = ok("build", "--corpus", NEWSROOM / "corpus", home=fresh)
     assert "conforms to the SHACL shapes" in result.output
+
+
+def test_an_article_s_address_that_is_no_web_address_is_left_out_of_its_citation(fresh, tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "story.md").write_text(
+        "---\ntitle: A plant opens\ndate: 2026-01-05\nurl: www.example.com/plant\n---\n\n"
+        "Vindral Energy opened a plant.\n"
+    )
+    ok("ingest", folder, home=fresh)
+    entry = next(
+        s for s in yaml.safe_load((fresh / "data" / "sources.yaml").read_text()) if s["id"] == "story"
+    )
+    assert entry["title"] == "A plant opens" and "url" not in entry
+    ok("build", home=fresh)  # the manifest refused the address, and every command with it

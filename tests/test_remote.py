@@ -227,7 +227,7 @@ def bad_endpoint():
             self.end_headers()
             self.wfile.write(reply["body"])
 
-        do_POST = do_GET  # noqa: N815
+        do_POST = do_PUT = do_GET  # noqa: N815
 
         def log_message(self, *args):  # quiet
             pass
@@ -277,3 +277,36 @@ def test_a_user_and_password_in_the_url_are_sent_as_basic_auth_and_never_printed
     failed = run_kg("push", "--endpoint", f"http://ana:s3cret@127.0.0.1:{port}/store", home=mini_built)
     assert failed.exit_code == 1 and "cannot reach the server" in failed.output
     assert "s3cret" not in failed.output and "ana" not in failed.output
+    slashed = run_kg(
+        "sparql", "ASK {}", "--endpoint", f"http://ana:pa/ss@127.0.0.1:{port}/q", home=mini_built
+    )
+    assert slashed.exit_code == 1 and "pa/ss" not in slashed.output  # "/" ended the parsed host
+    pushed = run_kg("push", "--endpoint", with_user.replace("/sparql", "/store"), home=mini_built)
+    assert pushed.exit_code == 0 and "pushed" in pushed.output and "cret" not in pushed.output
+
+
+def test_credentials_do_not_follow_a_redirect_to_another_server(bad_endpoint, mini_built):
+    import http.server
+    import threading
+
+    target, reply = bad_endpoint  # where the redirect leads: it records the Authorization it gets
+    reply.update(type="application/sparql-results+json", body=b'{"head": {}, "boolean": true}')
+
+    class Redirect(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            self.send_response(303)  # see other: urllib follows it with a GET
+            self.send_header("Location", target)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://ana:s3cret@127.0.0.1:{server.server_address[1]}/sparql"
+        result = run_kg("sparql", "ASK {}", "--endpoint", url, home=mini_built)
+    finally:
+        server.shutdown()
+    assert result.exit_code == 0 and result.output.strip() == "yes", result.output
+    assert reply["authorization"] is None  # urllib passed the password on to the other port

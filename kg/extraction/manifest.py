@@ -18,9 +18,13 @@ def manifest_entry(source_id: str, article: ArticleFile) -> str:
     import yaml
 
     entry: dict[str, Any] = {"id": source_id, "file": article.name, "sha256": article.sha256}
+    from kg.sources import is_citation_url
+
     for key in ("title", "publisher", "author", "date", "url"):
         if article.citation.get(key):
             entry[key] = article.citation[key]
+    if not is_citation_url(entry.get("url")):  # "www.x.com/a" or "/a" from og:url: the manifest refuses it
+        entry.pop("url", None)
     missing = [k for k in ("title", "publisher", "date") if k not in entry]
     if "date" not in entry:  # the shapes want a date, or a note saying why there is none
         entry["date_note"] = "kg ingest found no date in the file."
