@@ -25,7 +25,8 @@ from kg.query_text import check_depth, check_is_query, check_size, one_line, syn
 # overflow at some 3,000 brackets or a chain of 10,000 `||`, which kills the process without a
 # word. 512 MB take the 50,000 brackets and the 500,000 characters kg.query_text lets through
 # (measured: 100,000 `{` need about 1 GB, 50,000 less than 256 MB; a path of 600,000 steps
-# overflows 512 MB, one of 400,000 does not). It is address space: a page is taken when touched.
+# overflowed 512 MB, one of 400,000 had not after 120 s). It is address space: a page is taken
+# when touched.
 QUERY_STACK = 512 * 1024 * 1024
 # A query no longer than this runs on its caller's thread: too short to overflow 8 MB (a path of
 # 5,000 steps or 1,000 brackets does not), and a named question answered on another thread took

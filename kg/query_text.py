@@ -17,7 +17,8 @@ _SYNTAX = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
 # this, no query nests deeper, and kg.engine.QUERY_STACK holds that many levels. The length
 # bounds a flat chain (`a || b || ...`, `{} UNION {} ...`), which the parser also recurses on.
 MAX_OPENINGS = 50_000  # `{`, `(`, `[` and `!` in the whole text, strings and IRIs too
-# characters: a path of 300,000 steps (`a/a/...`) took the 512 MB, one of 600,000 overflowed;
+# characters: a path of 600,000 steps (`a/a/...`) overflowed the 512 MB, one of 400,000 had not
+# after 120 s of parsing (pyoxigraph parses a long path slowly: 500 steps take 12 s);
 # a VALUES block of 5,000 of the graph's IRIs is about 250,000
 MAX_LENGTH = 500_000
 # The first keyword of a SPARQL Update request, after its prologue (BASE / PREFIX) and comments.
