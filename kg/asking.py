@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.engine import Answer, Backend, LocalGraph, Table
-from kg.errors import KGError
+from kg.errors import KGError, not_utf8_text
 from kg.project import Project
 
 
@@ -117,9 +117,7 @@ def read_query(text: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise KGError(
-            f"{path}: not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start})"
-        ) from None
+        raise KGError(f"{path}: {not_utf8_text(exc)}") from None
 
 
 def _finish(backend: Backend, answer: Answer, with_sources: bool) -> Answer:

@@ -16,9 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from kg.errors import KGError, QueryError, ServiceRefused, TooManyResults, quoted, shortened
+from kg.errors import KGError, QueryError, ServiceRefused, TooManyResults, invalid_turtle, quoted, shortened
 from kg.namespaces import PREFIXES, sparql_prefixes
-from kg.query_text import check_depth, check_is_query, check_size, one_line, syntax_error, uses_service
+from kg.query_text import (
+    check_depth,
+    check_is_query,
+    check_size,
+    one_line,
+    openings,
+    syntax_error,
+    uses_service,
+)
 
 # Bytes of stack for the thread a query runs on. pyoxigraph's parser and evaluator recurse once
 # per level of a query, on the stack of the thread that runs them: the 8 MB of a main thread
@@ -79,9 +87,7 @@ def open_graph(turtle: Path) -> Any:
         with turtle.open("rb") as handle:
             store.bulk_load(handle, format=ox.RdfFormat.TURTLE)
     except SyntaxError as exc:
-        raise KGError(
-            f"{turtle} is not valid Turtle ({shortened(one_line(str(exc)), 120)}): run `kg build`"
-        ) from None
+        raise invalid_turtle(turtle, exc) from None
     return store
 
 
@@ -161,9 +167,10 @@ def run(
 ) -> Answer:
     """Run any query; `bindings` maps variable names to terms (or to strings, read by `to_term`).
     `allow_service=False` refuses a federated query (kg serve: no caller may make it fetch URLs).
-    The checks and the query run on a thread of QUERY_STACK bytes of stack."""
+    A large query (past SMALL_LENGTH or SMALL_OPENINGS) is checked and run on a thread of
+    QUERY_STACK bytes of stack; a small one on the caller's."""
     check_size(sparql)  # first: the other checks read the whole text
-    if len(sparql) <= SMALL_LENGTH and sum(sparql.count(mark) for mark in "{([!") <= SMALL_OPENINGS:
+    if len(sparql) <= SMALL_LENGTH and openings(sparql) <= SMALL_OPENINGS:
         return _run(store, sparql, bindings, max_rows, allow_service)
     return on_query_stack(lambda: _run(store, sparql, bindings, max_rows, allow_service))
 

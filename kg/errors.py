@@ -33,6 +33,17 @@ class TooManyResults(QueryError):
     """An answer larger than the cap its caller set."""
 
 
+def not_utf8_text(exc: UnicodeDecodeError) -> str:
+    """What a file that is not UTF-8 is told: the first byte that is not, and where it stands."""
+    return f"not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start})"
+
+
+def invalid_turtle(path: object, exc: SyntaxError) -> KGError:
+    """The error of an export that is not valid Turtle (edited or copied in by hand)."""
+    reason = shortened(" ".join(str(exc).split()), 120)
+    return KGError(f"{path} is not valid Turtle ({reason}): run `kg build`")
+
+
 def shortened(text: str, limit: int = 60) -> str:
     """`text` with its middle cut past `limit` characters: an error message stays one readable
     line even when what the user typed (or pasted by mistake) does not. The result has at most

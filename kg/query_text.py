@@ -53,9 +53,13 @@ def check_size(sparql: str) -> None:
     """Refuse a text longer than MAX_LENGTH or with more than MAX_OPENINGS brackets and `!`."""
     if len(sparql) > MAX_LENGTH:
         raise QueryError(f"the query has {len(sparql):,} characters; at most {MAX_LENGTH:,} are taken")
-    openings = sum(sparql.count(mark) for mark in "{([!")
-    if openings > MAX_OPENINGS:
-        raise QueryError(f"the query holds {openings:,} brackets and `!`; at most {MAX_OPENINGS:,} are taken")
+    if (found := openings(sparql)) > MAX_OPENINGS:
+        raise QueryError(f"the query holds {found:,} brackets and `!`; at most {MAX_OPENINGS:,} are taken")
+
+
+def openings(sparql: str) -> int:
+    """The `{`, `(`, `[` and `!` of the whole text: no query nests deeper than this."""
+    return sum(sparql.count(mark) for mark in "{([!")
 
 
 def check_depth(sparql: str) -> None:
@@ -94,13 +98,13 @@ def uses_service(sparql: str) -> bool:
     """
     if not re.search("service", sparql, re.I):
         return False
-    renamed = re.sub("service", "servicx", sparql, flags=re.I)
-    if _parses(renamed) is None:
+    refused = _parses(re.sub("service", "servicx", sparql, flags=re.I))
+    if refused is None:
         return False
     as_graph = re.sub(r"service(?:(?:\s|#[^\n]*)+silent\b)?", "graph", sparql, flags=re.I)
     if _parses(as_graph) is None:
         return True
-    raise syntax_error(_parses(renamed))  # type: ignore[arg-type]
+    raise syntax_error(refused)
 
 
 def _parses(sparql: str) -> SyntaxError | None:

@@ -132,6 +132,12 @@ def not_utf8(request: Any) -> str | None:
     return None
 
 
+def utf8_refusal(request: Any) -> Reply | None:
+    """A 400 for a request with a part that is not UTF-8 (`not_utf8`), else None."""
+    garbled = not_utf8(request)
+    return Reply.error(400, f"{garbled} is not UTF-8: send the query's text in UTF-8") if garbled else None
+
+
 def protocol_request(request: Any, pool: QueryPool) -> Reply:
     """A SPARQL 1.1 Protocol query operation, or the reason it is refused."""
     content_type = (request.mimetype or "").lower()
@@ -144,8 +150,8 @@ def protocol_request(request: Any, pool: QueryPool) -> Reply:
         return Reply.error(415, "POST a form (query=...) or an application/sparql-query body")
     # after the refusals, so that only a body this endpoint takes is read; before request.form,
     # which would consume it
-    if garbled := not_utf8(request):
-        return Reply.error(400, f"{garbled} is not UTF-8: send the query's text in UTF-8")
+    if refused := utf8_refusal(request):
+        return refused
     # a GET's body is never read: werkzeug would parse a multipart one, and refuse a large one
     form = request.form if request.method == "POST" else {}
     if "update" in form or "update" in request.args:
@@ -181,8 +187,8 @@ def question_request(request: Any, name: str, pool: QueryPool) -> Reply:
         get_question(name)
     except KGError as exc:
         return Reply.error(404, str(exc))
-    if garbled := not_utf8(request):
-        return Reply.error(400, f"{garbled} is not UTF-8: send the query's text in UTF-8")
+    if refused := utf8_refusal(request):
+        return refused
     try:  # every argument once: the question's parameters, and the page and format beside them
         given = given_parameters(request.args.items(multi=True))
     except KGError as exc:

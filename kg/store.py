@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kg.errors import KGError, shortened
+from kg.errors import KGError, invalid_turtle
 from kg.project import Project
 
 MANIFEST = "current.json"
@@ -194,9 +194,7 @@ def _reload(project: Project, graph_file: Path) -> Path:
     try:
         ntriples = ox.serialize(ox.parse(turtle, format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES)
     except SyntaxError as exc:  # edited or copied in by hand: the store keeps what it held
-        raise KGError(
-            f"{graph_file} is not valid Turtle ({shortened(' '.join(str(exc).split()), 120)}): run `kg build`"
-        ) from None
+        raise invalid_turtle(graph_file, exc) from None
     return publish_store(project, stage_store(project, ntriples), turtle)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kg.errors import DataError, shortened
+from kg.errors import DataError, not_utf8_text, shortened
 
 
 def read_yaml(path: Path) -> Any:
@@ -19,9 +19,7 @@ def read_yaml(path: Path) -> Any:
     except FileNotFoundError:
         raise DataError(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
-        raise DataError(
-            f"{path}: not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start})"
-        ) from None
+        raise DataError(f"{path}: {not_utf8_text(exc)}") from None
     except ValueError as exc:  # a value YAML reads but Python cannot hold: 2025-02-30, 5,000 digits
         raise DataError(
             f"{path}: a value that cannot be read: {shortened(str(exc).splitlines()[0], 120)}"

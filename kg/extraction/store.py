@@ -66,19 +66,16 @@ class Store:
         raw = _shaped(
             _read(path) or {}, dict, path, "a mapping of rejected_claims, rejected_entities and merges"
         )
-        merges = _shaped(raw.get("merges") or [], list, path, "merges: a list of {name, into}")
+
+        def listed(key: str, of: str) -> list[Any]:
+            return _shaped(raw.get(key) or [], list, path, f"{key}: a list{of}")
+
+        merges = listed("merges", " of {name, into}")
         if not all(isinstance(m, dict) and {"name", "into"} <= m.keys() for m in merges):
             raise DataError(f"{path}: merges: a list of {{name, into}}")
         return Decisions(
-            set(
-                map(
-                    str,
-                    _shaped(raw.get("rejected_claims") or [], list, path, "rejected_claims: a list of ids"),
-                )
-            ),
-            set(
-                map(str, _shaped(raw.get("rejected_entities") or [], list, path, "rejected_entities: a list"))
-            ),
+            set(map(str, listed("rejected_claims", " of ids"))),
+            set(map(str, listed("rejected_entities", ""))),
             {str(m["name"]): str(m["into"]) for m in merges},
         )
 
