@@ -293,9 +293,14 @@
     }
     return null;
   }
+  // A focus is locked on its node only while it animates: vis-network 9.1.2 forgets an unlocked
+  // animation that a second one replaces before its first frame, and that forgotten one pulls the
+  // view back towards where it began at every later redraw. A locked one is released properly.
+  network.on("animationFinished", function () { network.releaseNode(); });
   function focusNode(id) {
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    network.focus(id, { scale: Math.max(network.getScale(), 1.2), locked: true,
+      animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     showPanel(nodeCard(id, true));
     if (nodes.get(id).hidden) say(data.nodes[id].label + " is hidden by the filters: reset to show it", true);
     else say("found " + data.nodes[id].label);
@@ -307,8 +312,16 @@
     return id;
   }
   const box = document.getElementById("search");
-  box.addEventListener("keydown", function (event) { if (event.key === "Enter") search(box.value); });
-  box.addEventListener("change", function () { if (box.value.trim()) search(box.value); });
+  // Enter searches, and so does picking a name from the list, which fires only "change". Enter
+  // fires "change" as well, right after its keydown: that one is the same search, so it is skipped.
+  let searchedByEnter = null;
+  box.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { searchedByEnter = box.value; search(box.value); }
+  });
+  box.addEventListener("change", function () {
+    if (box.value.trim() && box.value !== searchedByEnter) search(box.value);
+    searchedByEnter = null;
+  });
   document.getElementById("search-go").addEventListener("click", function () { search(box.value); });
 
   // ---- reset: every filter open, selection and search cleared, whole graph in view
