@@ -245,7 +245,10 @@ def _read(result: Any, max_rows: int | None) -> Answer:
         return bool(result)
     if isinstance(result, ox.QuerySolutions):
         columns = [v.value for v in result.variables]
-        rows = [[solution[c] for c in columns] for solution in _capped(result, max_rows, "row")]
+        # why: a solution iterates its values in the order of the columns, and unpacking it is
+        # about 2 us a value cheaper than looking each up by name (1M triples: production-lines
+        # reads 564 rows of 11 columns)
+        rows = [list(solution) for solution in _capped(result, max_rows, "row")]
         return Table(columns, rows)
     return Triples(sorted(_capped(result, max_rows, "triple"), key=str))
 
