@@ -1,11 +1,12 @@
 """`kg view`: draw the projection as one self-contained HTML page that works offline.
 
 pyvis holds the network (nodes, edges, vis-network options) and supplies vis-network itself,
-which is inlined. The page is our own Jinja2 template (`view_template.html`, with `view.css` and
-`view_app.js` inlined too): pyvis's template adds Bootstrap from a CDN in every mode, and its
-filter menus hide nodes for good. Every string from the data reaches the page as JSON inside a
-`<script type="application/json">` block with `<`, `>`, `&` and `'` escaped, or as
-autoescaped text; the page's script puts strings into the DOM with `textContent` only.
+which is inlined. The page is our own Jinja2 template (`view_template.html`, with `view.css`,
+`view_cards.js` and `view_app.js` inlined too): pyvis's template adds Bootstrap from a CDN in
+every mode, and its filter menus hide nodes for good. Every string from the data reaches the
+page as JSON inside a `<script type="application/json">` block with `<`, `>`, `&` and `'`
+escaped, or as autoescaped text; the page's scripts put strings into the DOM with `textContent`
+only.
 """
 
 from __future__ import annotations
@@ -107,6 +108,28 @@ def _vis_node(node: str, data: dict[str, Any], size: float, layout: str) -> dict
             },
         )
     return drawn
+
+
+def _search_names(nodes: dict[str, dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """(entry, label, node) for the search list: every name and alias, each entry naming one node.
+
+    A name that several nodes share would be one entry twice, and picking either would find the
+    same node. So a shared alias carries its node's label ("Nordcell (Nordcell sulfide cell)"),
+    and a label that several nodes bear carries the node's id; a label borne once stays as it is.
+    """
+    named = {(name, d["label"], n) for n, d in nodes.items() for name in [d["label"], *d["aliases"]]}
+    holders = Counter(name for name, _ in {(name.casefold(), n) for name, _, n in named})
+    labels = Counter(d["label"].casefold() for d in nodes.values())
+    entries = set()
+    for name, label, node in named:
+        key = name.casefold()
+        if holders[key] > 1 and key == label.casefold():
+            if labels[key] > 1:
+                name = f"{name} ({node.removeprefix('id:')})"
+        elif holders[key] > 1:
+            name = f"{name} ({label})"
+        entries.add((name, label, node))
+    return sorted(entries, key=lambda t: (t[0].casefold(), t[2]))
 
 
 def _vis_edges(graph: Any) -> list[dict[str, Any]]:
@@ -264,10 +287,7 @@ def _page(graph: Any, net: Any, sizes: dict[str, float], source_name: str) -> di
     kinds_present = Counter(d["kind"] for d in nodes.values())
     kinds = {k: {"label": s.label, "style": s, "count": kinds_present[k]} for k, s in NODE_STYLES.items()}
     years = sorted({c["year"] for e in edges.values() for c in e["claims"] if c["year"] is not None})
-    names = sorted(
-        {(name, d["label"], n) for n, d in nodes.items() for name in [d["label"], *d["aliases"]]},
-        key=lambda t: (t[0].casefold(), t[2]),
-    )
+    names = _search_names(nodes)
     preset = PRESETS[graph.graph.get("preset", "full")]
     details = {
         "nodes": nodes,
@@ -299,6 +319,7 @@ def _page(graph: Any, net: Any, sizes: dict[str, float], source_name: str) -> di
         "plain_edges": len(edges) >= BIG,
         "vis_js": _asset(Path(net.template_dir) / "lib" / "vis-9.1.2" / "vis-network.min.js", "script"),
         "vis_css": _asset(Path(net.template_dir) / "lib" / "vis-9.1.2" / "vis-network.css", "style"),
+        "cards_js": _asset(ASSETS / "view_cards.js", "script"),
         "app_js": _asset(ASSETS / "view_app.js", "script"),
         "app_css": _asset(ASSETS / "view.css", "style"),
     }

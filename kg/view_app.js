@@ -1,7 +1,7 @@
 /* The page of `kg view`: the network, its tooltips and details, search, filters and reset.
  *
  * Every string from the data is put into the page with textContent (never innerHTML), so a
- * name full of markup shows as that markup and runs nothing. Filters hide nodes and edges by
+ * name full of markup shows as that markup and runs nothing (the cards: view_cards.js). Filters hide nodes and edges by
  * setting `hidden` in the data sets, so nothing is removed and the layout stays where it is.
  */
 (function () {
@@ -17,131 +17,9 @@
   const state = { ready: false, stabilizationSeconds: null };
   const started = performance.now();
 
-  // ---- small DOM helpers: text only
-
-  function el(tag, className, ...children) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    for (const child of children) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-  }
-  function badge(text, className) { return el("span", "badge " + (className || ""), text); }
-  function nodeLabel(id) { return data.nodes[id] ? data.nodes[id].label : id; }
-  function nodeLink(id) {
-    if (!data.nodes[id]) return el("span", null, id);
-    const link = el("a", "node-link", data.nodes[id].label);
-    link.addEventListener("click", function () { focusNode(id); });
-    return link;
-  }
-
-  // ---- sources
-
-  function articleText(id) {
-    const a = data.articles[id] || { id: id };
-    const title = a.title ? "\u201c" + a.title + "\u201d" : "untitled article";
-    return [a.publisher || "publisher unknown", title, a.date || "undated", "article " + id].join(" \u00b7 ");
-  }
-  function claimItem(claim, full) {
-    const where = "sentence " + claim.sentence +
-      (claim.start !== null && claim.start !== undefined ? " (characters " + claim.start + "\u2013" + claim.end + ")" : "");
-    const item = el("li", null, articleText(claim.article), " \u00b7 ", where);
-    if (claim.modality === "Implied") item.append(badge("implied", "implied"));
-    if (claim.method && claim.method !== "Curated") item.append(badge(claim.method.toLowerCase()));
-    if (claim.by) item.append(" \u00b7 according to ", claim.by);
-    if (full && claim.note) item.append(el("div", "note", "note: ", claim.note));
-    const a = data.articles[claim.article];
-    if (full && a && a.url && /^https?:\/\//i.test(a.url)) {
-      const link = el("a", null, "open article");
-      link.href = a.url;
-      link.target = "_blank";
-      link.rel = "noopener noreferrer";
-      item.append(" \u00b7 ", link);
-    }
-    return item;
-  }
-  function sourceList(claims, full) {
-    return el("ul", "sources", ...claims.map(function (c) { return claimItem(c, full); }));
-  }
-
-  // ---- cards: what a tooltip (short) or the details panel (full) shows
-
-  function factItem(fact, text, full) {
-    const item = el("li", fact.differs ? "differs-fact" : null, text);
-    if (fact.differs) item.append(badge("statements differ", "differs"));
-    if (full) item.append(sourceList(fact.claims, true));
-    else item.append(el("span", "note", " (" + fact.claims.map(function (c) { return "article " + c.article + " s" + c.sentence; }).join(", ") + ")"));
-    return item;
-  }
-  function milestoneText(m) {
-    let text = m.label;
-    if (m.concerns_label && text.indexOf(m.concerns_label) < 0) text += " \u2014 about " + m.concerns_label;
-    return text;
-  }
-  function nodeCard(id, full) {
-    const d = data.nodes[id];
-    const card = el("div", "card");
-    card.append(el("h3", null, d.label));
-    const kinds = d.roles.map(function (r) { return data.kinds[r] || r; }).join(", ");
-    card.append(el("p", "kind", kinds, d.country ? " \u00b7 " + d.country : ""));
-    if (d.differs) card.append(el("p", null, badge("statements differ", "differs"), " sources give different figures or dates"));
-    if (d.aliases.length) card.append(el("p", null, "also called: ", d.aliases.join(", ")));
-    if (d.routes.length) card.append(el("p", null, "chemistry routes: ", d.routes.join(", ")));
-    const limit = full ? Infinity : 6;
-    if (d.quantities.length) {
-      card.append(el("h4", null, "Figures"));
-      card.append(el("ul", null, ...d.quantities.slice(0, limit).map(function (q) { return factItem(q, q.kind_label + ": " + q.label, full); })));
-    }
-    if (d.milestones.length) {
-      card.append(el("h4", null, "Dated steps"));
-      card.append(el("ul", null, ...d.milestones.slice(0, limit).map(function (m) { return factItem(m, milestoneText(m), full); })));
-    }
-    if (!full && (d.quantities.length > limit || d.milestones.length > limit)) card.append(el("p", "note", "\u2026 click for all facts"));
-    if (full) {
-      const related = [];
-      for (const [eid, e] of Object.entries(data.edges)) {
-        if (e.from === id || e.to === id) related.push([eid, e]);
-      }
-      if (related.length) {
-        card.append(el("h4", null, "Relations"));
-        card.append(el("ul", null, ...related.map(function ([eid, e]) {
-          const label = data.relations[e.relation].label;
-          const other = e.from === id ? e.to : e.from;
-          const item = el("li", null, e.from === id ? label + " " : "(" + label + ") \u2190 ", nodeLink(other), " ");
-          const why = el("a", "node-link", "sources");
-          why.addEventListener("click", function () { showEdge(eid); });
-          item.append(el("span", "note", "[", why, "]"));
-          return item;
-        })));
-      }
-    } else {
-      card.append(el("p", "note", "click for sources"));
-    }
-    return card;
-  }
-  function edgeCard(eid, full) {
-    const e = data.edges[eid];
-    const r = data.relations[e.relation];
-    const card = el("div", "card");
-    card.append(el("h3", null, nodeLabel(e.from), " \u2014 ", r.label, " \u2192 ", nodeLabel(e.to)));
-    if (full && r.definition) card.append(el("p", "note", r.definition));
-    card.append(el("h4", null, "Stated in " + e.claims.length + (e.claims.length === 1 ? " sentence" : " sentences")));
-    card.append(sourceList(e.claims, full));
-    const steps = [];
-    for (const end of [e.from, e.to]) {
-      const other = end === e.from ? e.to : e.from;
-      for (const m of (data.nodes[end] ? data.nodes[end].milestones : [])) {
-        if (m.concerns === other) steps.push(m);
-      }
-    }
-    if (steps.length) {
-      card.append(el("h4", null, "Dated steps about this pair"));
-      card.append(el("ul", null, ...steps.map(function (m) { return factItem(m, milestoneText(m), full); })));
-    }
-    return card;
-  }
+  // the cards of tooltips and the details panel (view_cards.js, inlined before this script)
+  const cards = kgCards(data, { focusNode: focusNode, showEdge: showEdge });
+  const el = cards.el, nodeCard = cards.nodeCard, edgeCard = cards.edgeCard;
 
   // ---- tooltip and details panel
 
@@ -157,13 +35,16 @@
     tip.style.top = Math.max(0, y) + "px";
   }
   function hideTip() { tip.hidden = true; }
-  function showPanel(card) { panel.replaceChildren(card); panel.scrollTop = 0; }
+  let shownInPanel = null; // { node: id } or { edge: id }: what the details panel is about
+  function showPanel(card, about) { panel.replaceChildren(card); panel.scrollTop = 0; shownInPanel = about; }
   function clearPanel() {
+    shownInPanel = null;
     panel.replaceChildren(el("p", "placeholder", "Click a node or an edge to see its facts and the sentences they come from."));
   }
   function showEdge(eid) {
     network.selectEdges([eid]);
-    showPanel(edgeCard(eid, true));
+    showPanel(edgeCard(eid, true), { edge: eid });
+    if (edges.get(eid).hidden) say("this relation is hidden by the filters: reset to show it", true);
   }
 
   network.on("hoverNode", function (p) { showTip(nodeCard(p.node, false), p.pointer.DOM); });
@@ -172,10 +53,11 @@
   network.on("blurEdge", hideTip);
   network.on("dragStart", hideTip);
   network.on("zoom", hideTip);
+  network.on("resize", hideTip);
   network.on("click", function (p) {
     hideTip();
-    if (p.nodes.length) showPanel(nodeCard(p.nodes[0], true));
-    else if (p.edges.length) showPanel(edgeCard(p.edges[0], true));
+    if (p.nodes.length) showPanel(nodeCard(p.nodes[0], true), { node: p.nodes[0] });
+    else if (p.edges.length) showPanel(edgeCard(p.edges[0], true), { edge: p.edges[0] });
     else clearPanel();
   });
 
@@ -214,7 +96,7 @@
   }
   function yearBound(id, fallback) {
     const input = document.getElementById(id);
-    const value = input ? parseInt(input.value, 10) : NaN;
+    const value = input ? input.valueAsNumber : NaN;
     return Number.isNaN(value) ? fallback : value;
   }
   function applyFilters() {
@@ -262,6 +144,29 @@
     document.getElementById("counts").textContent =
       "showing " + shownNodes + " of " + nodeIds.length + " nodes, " + shownEdges + " of " + edgeIds.length + " edges";
     state.shown = { nodes: shownNodes, edges: shownEdges };
+    followFilters();
+  }
+  // What the filters just hid is no longer selected, pinned in the panel or in a tooltip, and a
+  // status about a found node says whether it is hidden now.
+  function followFilters() {
+    hideTip();
+    const selection = network.getSelection();
+    const nodesLeft = selection.nodes.filter(function (id) { return !nodes.get(id).hidden; });
+    const edgesLeft = selection.edges.filter(function (id) { return !edges.get(id).hidden; });
+    if (nodesLeft.length < selection.nodes.length || edgesLeft.length < selection.edges.length) {
+      network.setSelection({ nodes: nodesLeft, edges: edgesLeft }, { unselectAll: true, highlightEdges: false });
+    }
+    if (shownInPanel && (shownInPanel.node ? nodes.get(shownInPanel.node) : edges.get(shownInPanel.edge)).hidden) {
+      clearPanel();
+    }
+    if (foundNode !== null) sayFound(foundNode);
+  }
+  function syncGroup(group) {
+    const members = Array.from(document.querySelectorAll('input[data-group-member="' + group + '"]'));
+    const on = members.filter(function (input) { return input.checked; }).length;
+    const groupBox = document.querySelector('input[data-group="' + group + '"]');
+    groupBox.checked = on === members.length;
+    groupBox.indeterminate = on > 0 && on < members.length;
   }
   document.querySelectorAll("#controls input[data-facet], #year-from, #year-to, #year-undated, #hide-orphans")
     .forEach(function (input) { input.addEventListener("change", applyFilters); });
@@ -270,15 +175,36 @@
       document.querySelectorAll('input[data-group-member="' + groupBox.dataset.group + '"]').forEach(function (input) {
         input.checked = groupBox.checked;
       });
+      groupBox.indeterminate = false;
       applyFilters();
     });
+  });
+  // a group's box follows its relations: ticked when all are, half-ticked when some are
+  document.querySelectorAll("#controls input[data-group-member]").forEach(function (input) {
+    input.addEventListener("change", function () { syncGroup(input.dataset.groupMember); });
   });
 
   // ---- search: names and aliases, exact match first, then prefix, then anywhere
 
   const status = document.getElementById("search-status");
-  function say(text, warn) { status.textContent = text; status.classList.toggle("warn", Boolean(warn)); }
+  let foundNode = null; // the node the status line is about
+  function say(text, warn) {
+    foundNode = null;
+    status.textContent = text;
+    status.classList.toggle("warn", Boolean(warn));
+  }
+  function sayFound(id) {
+    if (nodes.get(id).hidden) say(data.nodes[id].label + " is hidden by the filters: reset to show it", true);
+    else say("found " + data.nodes[id].label);
+    foundNode = id;
+  }
+  // each entry of the list names one node (a name that several nodes share carries its label)
+  const picks = new Map();
+  document.querySelectorAll("#search-names option").forEach(function (option) {
+    picks.set(option.value, option.dataset.node);
+  });
   function findNode(text) {
+    if (picks.has(text.trim())) return picks.get(text.trim());
     const wanted = text.trim().toLowerCase();
     if (!wanted) return null;
     const names = function (id) { return [data.nodes[id].label].concat(data.nodes[id].aliases).map(function (n) { return n.toLowerCase(); }); };
@@ -298,36 +224,40 @@
   // view back towards where it began at every later redraw. A locked one is released properly.
   network.on("animationFinished", function () { network.releaseNode(); });
   function focusNode(id) {
+    hideTip(); // the view moves away from whatever the pointer rests on
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.2), locked: true,
       animation: { duration: 400, easingFunction: "easeInOutQuad" } });
-    showPanel(nodeCard(id, true));
-    if (nodes.get(id).hidden) say(data.nodes[id].label + " is hidden by the filters: reset to show it", true);
-    else say("found " + data.nodes[id].label);
+    showPanel(nodeCard(id, true), { node: id });
+    sayFound(id);
   }
   function search(text) {
+    if (!text.trim()) { say(""); return null; }
     const id = findNode(text);
     if (id === null) { say("no name or alias matches \u201c" + text.trim() + "\u201d", true); return null; }
     focusNode(id);
     return id;
   }
   const box = document.getElementById("search");
-  // Enter searches, and so does picking a name from the list, which fires only "change". Enter
-  // fires "change" as well, right after its keydown: that one is the same search, so it is skipped.
-  let searchedByEnter = null;
+  // Enter and Go search, once each; so does picking an entry of the list, which arrives as an
+  // "input" that is no typing (Chromium: a plain Event; Firefox: an InputEvent replacing the text).
+  // Not "change": it also comes when the box merely loses focus, and after Enter.
   box.addEventListener("keydown", function (event) {
-    if (event.key === "Enter") { searchedByEnter = box.value; search(box.value); }
+    if (event.key === "Enter" && !event.isComposing) search(box.value);
   });
-  box.addEventListener("change", function () {
-    if (box.value.trim() && box.value !== searchedByEnter) search(box.value);
-    searchedByEnter = null;
+  box.addEventListener("input", function (event) {
+    const typed = event instanceof InputEvent && event.inputType !== "insertReplacementText";
+    if (!typed && picks.has(box.value)) search(box.value);
   });
   document.getElementById("search-go").addEventListener("click", function () { search(box.value); });
 
   // ---- reset: every filter open, selection and search cleared, whole graph in view
 
   function reset() {
-    document.querySelectorAll("#controls input[type=checkbox]").forEach(function (input) { input.checked = true; });
+    document.querySelectorAll("#controls input[type=checkbox]").forEach(function (input) {
+      input.checked = true;
+      input.indeterminate = false;
+    });
     for (const id of ["year-from", "year-to"]) {
       const input = document.getElementById(id);
       if (input) input.value = id === "year-from" ? input.min : input.max;

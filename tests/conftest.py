@@ -73,3 +73,13 @@ def run_kg(*args: str | Path, home: Path | None = None) -> Result:
     """Run the `kg` command in-process; never raises, returns the result."""
     argv = (["--home", str(home)] if home else []) + [str(a) for a in args]
     return CliRunner().invoke(cli, argv, catch_exceptions=False, env={"SSB_KG_CORPUS": None})
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """A headless Chromium with the network cut off, one per test module (the view tests skip
+    where there is none)."""
+    from kg import browser as kg_browser
+
+    with kg_browser.offline_browser() as browser:
+        yield browser

@@ -87,7 +87,7 @@ def test_markup_in_the_data_is_escaped(mini):
         assert raw not in html
     tags = start_tags(html)  # as a browser's parser sees them: markup in data would add tags
     assert "img" not in tags and "b" not in tags
-    assert tags.count("script") == 6  # four data blocks, vis-network, the page's own script
+    assert tags.count("script") == 7  # four data blocks, vis-network, the page's two scripts
     names = {n["label"] for n in script_json(html, "kg-nodes")}
     assert HOSTILE_NAME in names  # the name is still there, as data
     assert "&lt;img src=x onerror=alert(1)&gt;" in html  # and as escaped text in the search list

@@ -10,67 +10,18 @@ from kg import browser as kg_browser
 from kg.projection import load_projection
 from kg.selection import Selection, select
 
-from .conftest import run_kg
-from .view_helpers import HOSTILE_NAME, HOSTILE_TITLE, built, make_hostile
+from .view_helpers import (
+    HOSTILE_NAME,
+    HOSTILE_TITLE,
+    built,
+    dom_point,
+    hidden_edges,
+    hidden_nodes,
+    make_hostile,
+    page_of,
+)
 
 pytestmark = pytest.mark.skipif(bool(kg_browser.missing()), reason=f"no browser: {kg_browser.missing()}")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with kg_browser.offline_browser() as browser:
-        yield browser
-
-
-def page_of(chromium, home, *args, name="view.html"):
-    """Write a view of `home` and load it; fail if it asked for anything but its own file."""
-    target = home / name
-    result = run_kg("view", "-o", target, *args, home=home)
-    assert result.exit_code == 0, result.output
-    loaded = kg_browser.open_page(chromium, target)
-    loaded.wait_ready(timeout_ms=120_000)
-    assert loaded.blocked == []
-    assert all(url.startswith("file://") for url in loaded.requests), loaded.requests
-    assert loaded.errors == []
-    return loaded
-
-
-def hidden_edges(page):
-    """(from, to, hidden) of every edge, as the network itself holds them."""
-    return page.evaluate(
-        """Object.values(network.body.edges).map(e => [e.fromId, e.toId, Boolean(e.options.hidden)])"""
-    )
-
-
-def hidden_nodes(page):
-    return page.evaluate("""Object.fromEntries(Object.values(network.body.nodes)
-        .filter(n => !n.isCluster && network.body.data.nodes.get(n.id))
-        .map(n => [n.id, Boolean(n.options.hidden)]))""")
-
-
-def dom_point(page, canvas_point):
-    """Page coordinates of a point on the network's canvas."""
-    return page.evaluate(
-        """([x, y]) => { const p = network.canvasToDOM({x: x, y: y});
-            const box = document.getElementById('network').getBoundingClientRect();
-            return [box.left + p.x, box.top + p.y]; }""",
-        canvas_point,
-    )
-
-
-def distance_after_redraws(page, node):
-    """How far the centre of the view is from `node` after the network has drawn three more times."""
-    return page.evaluate(
-        """async (node) => {
-            for (let i = 0; i < 3; i++) {
-                network.redraw();
-                await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
-            }
-            const center = network.getViewPosition(), at = network.getPositions([node])[node];
-            return Math.hypot(center.x - at.x, center.y - at.y);
-        }""",
-        node,
-    )
 
 
 def test_page_draws_every_node_and_edge_of_the_projection_offline(chromium, mini):
@@ -139,60 +90,6 @@ def test_role_and_year_filters(chromium, mini):
     assert ("id:voltara-motors", "id:nordcell-energy") in shown
     assert ("id:lyon-line-pledge", "id:nordcell-energy") not in shown
     assert len(shown) == 7
-
-
-@pytest.mark.parametrize(
-    ("text", "node"),
-    [
-        ("Nordcell", "id:nordcell-energy"),
-        ("aurora", "id:voltara-aurora"),
-        ("Lyon pilot", "id:nordcell-lyon-line"),
-    ],
-)
-def test_search_focuses_the_named_node(chromium, mini, text, node):
-    page = page_of(chromium, built(mini)).page
-    page.fill("#search", text)
-    page.press("#search", "Enter")
-    assert page.evaluate("network.getSelectedNodes()") == [node]
-    # the view moves to the node, however long the animation takes on a busy machine (a fixed
-    # wait of 700 ms was once too short under load)
-    page.wait_for_function(
-        """(node) => {
-            const center = network.getViewPosition(), at = network.getPositions([node])[node];
-            return Math.hypot(center.x - at.x, center.y - at.y) < 2;
-        }""",
-        arg=node,
-        timeout=15000,
-    )
-    # and stays there when the network draws again (a hover or a resize does that): Enter once
-    # searched twice, and the view went back where it began at the next redraw
-    assert distance_after_redraws(page, node) < 2
-    label = load_projection(mini / "exports" / "ssb-kg.ttl").nodes[node]["label"]
-    assert page.inner_text("#details h3") == label
-
-
-def test_picking_a_name_from_the_list_focuses_it(chromium, mini):
-    page = page_of(chromium, built(mini)).page
-    page.fill("#search", "Voltara Aurora")
-    page.dispatch_event("#search", "change")  # what choosing an entry of the datalist fires
-    assert page.evaluate("network.getSelectedNodes()") == ["id:voltara-aurora"]
-    assert page.inner_text("#search-status") == "found Voltara Aurora"
-
-
-def test_a_focus_replaced_before_it_is_drawn_leaves_the_view_on_the_second_node(chromium, mini):
-    page = page_of(chromium, built(mini)).page
-    page.evaluate("kgView.focusNode('id:voltara-aurora'); kgView.focusNode('id:nordcell-energy')")
-    page.wait_for_function("network.getSelectedNodes()[0] === 'id:nordcell-energy'")
-    page.wait_for_timeout(1500)  # both animations would be over twice
-    assert distance_after_redraws(page, "id:nordcell-energy") < 2
-
-
-def test_search_for_an_unknown_name_says_so(chromium, mini):
-    page = page_of(chromium, built(mini)).page
-    page.fill("#search", "Acme Batteries")
-    page.press("#search", "Enter")
-    assert "no name or alias matches" in page.inner_text("#search-status")
-    assert page.evaluate("network.getSelectedNodes()") == []
 
 
 def test_hovering_an_edge_shows_its_source(chromium, mini):

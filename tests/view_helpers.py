@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg import browser as kg_browser
+
 from .conftest import run_kg
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
@@ -36,3 +38,58 @@ def make_hostile(mini: Path) -> Path:
     assert "title: Nordcell delays its line" in text
     sources.write_text(text.replace("title: Nordcell delays its line", f"title: '{HOSTILE_TITLE}'"))
     return built(mini)
+
+
+# --- in the browser
+
+
+def page_of(chromium, home, *args, name="view.html", size=(1600, 1000)):
+    """Write a view of `home` and load it in a window of `size`; fail if it asked for anything
+    but its own file."""
+    target = home / name
+    result = run_kg("view", "-o", target, *args, home=home)
+    assert result.exit_code == 0, result.output
+    loaded = kg_browser.open_page(chromium, target, *size)
+    loaded.wait_ready(timeout_ms=120_000)
+    assert loaded.blocked == []
+    assert all(url.startswith("file://") for url in loaded.requests), loaded.requests
+    assert loaded.errors == []
+    return loaded
+
+
+def hidden_edges(page):
+    """(from, to, hidden) of every edge, as the network itself holds them."""
+    return page.evaluate(
+        """Object.values(network.body.edges).map(e => [e.fromId, e.toId, Boolean(e.options.hidden)])"""
+    )
+
+
+def hidden_nodes(page):
+    return page.evaluate("""Object.fromEntries(Object.values(network.body.nodes)
+        .filter(n => !n.isCluster && network.body.data.nodes.get(n.id))
+        .map(n => [n.id, Boolean(n.options.hidden)]))""")
+
+
+def dom_point(page, canvas_point):
+    """Page coordinates of a point on the network's canvas."""
+    return page.evaluate(
+        """([x, y]) => { const p = network.canvasToDOM({x: x, y: y});
+            const box = document.getElementById('network').getBoundingClientRect();
+            return [box.left + p.x, box.top + p.y]; }""",
+        canvas_point,
+    )
+
+
+def distance_after_redraws(page, node):
+    """How far the centre of the view is from `node` after the network has drawn three more times."""
+    return page.evaluate(
+        """async (node) => {
+            for (let i = 0; i < 3; i++) {
+                network.redraw();
+                await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+            }
+            const center = network.getViewPosition(), at = network.getPositions([node])[node];
+            return Math.hypot(center.x - at.x, center.y - at.y);
+        }""",
+        node,
+    )
