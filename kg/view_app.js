@@ -1,8 +1,9 @@
 /* The page of `kg view`: the network, its tooltips and details, search, filters and reset.
  *
  * Every string from the data is put into the page with textContent (never innerHTML), so a
- * name full of markup shows as that markup and runs nothing (the cards: view_cards.js). Filters hide nodes and edges by
- * setting `hidden` in the data sets, so nothing is removed and the layout stays where it is.
+ * name full of markup shows as that markup and runs nothing (the cards: view_cards.js). Filters
+ * hide nodes and edges by setting `hidden` in the data sets, so nothing is removed and the
+ * layout stays where it is.
  */
 (function () {
   "use strict";
