@@ -11,6 +11,7 @@ import click
 
 from kg.cli_extraction import evaluate, ingest, review
 from kg.cli_options import (
+    absolute_iri,
     checked_output,
     corpus_option,
     endpoint_option,
@@ -315,7 +316,12 @@ def serve(
     metavar="URL",
     help="Graph Store Protocol URL, e.g. http://localhost:7878/store.",
 )
-@click.option("--graph", metavar="IRI", help="Named graph to replace (default: the default graph).")
+@click.option(
+    "--graph",
+    metavar="IRI",
+    callback=absolute_iri,
+    help="Named graph to replace (default: the default graph).",
+)
 @click.pass_obj
 def push(project, endpoint: str, graph: str | None) -> None:
     """Load the built graph into a triplestore (SPARQL 1.1 Graph Store Protocol PUT)."""

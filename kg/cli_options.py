@@ -11,9 +11,20 @@ import click
 
 from kg.errors import quoted
 
+
+class FolderPath(click.Path):
+    """A folder's path, and never an empty one: Path("") is the current folder, so `--corpus ''`
+    (an unset shell variable) would have read every .txt file there."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("an empty path: name a folder", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 corpus_option = click.option(
     "--corpus",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FolderPath(file_okay=False, path_type=Path),
     help="Folder of the source articles (default: the SSB_KG_CORPUS setting).",
 )
 format_option = click.option(
@@ -27,8 +38,27 @@ format_option = click.option(
 endpoint_option = click.option(
     "--endpoint", metavar="URL", help="Ask a SPARQL 1.1 endpoint instead of the built graph."
 )
+
+
+def absolute_iri(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A named graph's IRI, checked here: the endpoint would refuse 'a b' with a message of its own."""
+    if value is None:
+        return None
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        example = "http://example.org/g"
+        raise click.BadParameter(f"{quoted(value)} is not an absolute IRI, e.g. {example}") from None
+    return value
+
+
 graph_option = click.option(
-    "--graph", metavar="IRI", help="With --endpoint: the named graph to query (default-graph-uri)."
+    "--graph",
+    metavar="IRI",
+    callback=absolute_iri,
+    help="With --endpoint: the named graph to query (default-graph-uri).",
 )
 
 

@@ -66,7 +66,19 @@ def load_registry(path: Path) -> dict[str, Entity]:
                 raise DataError(
                     f"{path}: {entity.id}: {field_name} {target!r} is not a Place in the registry"
                 )
+    for entity in entities.values():
+        _check_no_circle(entity, entities, path)
     return entities
+
+
+def _check_no_circle(entity: Entity, entities: dict[str, Entity], path: Path) -> None:
+    """A place within itself (lyon in france, france in lyon) has no country to give its lines."""
+    chain = [entity.id]
+    while (inside := entities[chain[-1]].part_of) is not None:
+        if inside in chain:
+            circle = " -> ".join([*chain[chain.index(inside) :], inside])
+            raise DataError(f"{path}: {entity.id}: part_of goes round in a circle: {circle}")
+        chain.append(inside)
 
 
 def _entity(record: object, where: str) -> Entity:

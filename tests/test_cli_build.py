@@ -268,3 +268,14 @@ def test_locate_on_a_file_that_holds_no_claims_is_a_one_line_error(mini, mini_co
         result = run_kg("locate", str(other), "--corpus", str(mini_corpus), home=mini)
         assert result.exit_code == 1 and "not a claims file" in result.output, result.output
         assert "Traceback" not in result.output
+
+
+def test_an_empty_corpus_path_is_refused_and_the_export_is_kept(mini):
+    assert built(mini).exit_code == 0
+    export = mini / "exports" / "ssb-kg.ttl"
+    before = export.read_bytes()
+    # an unset shell variable: --corpus "$CORPUS"; Path("") would have been the current folder
+    result = run_kg("build", "--corpus", "", home=mini)
+    assert result.exit_code == 2
+    assert "an empty path" in result.output
+    assert export.read_bytes() == before

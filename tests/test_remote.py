@@ -162,6 +162,16 @@ def test_remote_errors_are_one_line(server, mini_built):
     assert refused.exit_code != 0 and "read-only" in refused.output
 
 
+def test_a_graph_name_that_is_no_iri_is_refused_before_anything_is_sent(server, mini_built):
+    for args in (
+        ["push", "--endpoint", f"{server}/store", "--graph", "a b"],
+        ["query", "partners", "--endpoint", f"{server}/query", "--graph", "a b"],
+    ):
+        result = run_kg(*args, home=mini_built)
+        assert result.exit_code == 2, result.output
+        assert "'a b' is not an absolute IRI" in result.output
+
+
 def test_every_named_question_answers_alike_on_the_server(server, seed_project):
     root = seed_project
     graph = "https://example.org/graphs/seeds"

@@ -55,3 +55,21 @@ def test_registry_entries_are_checked(tmp_path):
     )
     with pytest.raises(DataError, match="appears twice"):
         load_registry(path)
+
+
+@pytest.mark.parametrize(
+    ("places", "circle"),
+    [
+        ("- {id: lyon, name: Lyon, types: [Place], part_of: lyon}\n", "lyon -> lyon"),
+        (
+            "- {id: france, name: France, types: [Place], part_of: lyon}\n"
+            "- {id: lyon, name: Lyon, types: [Place], part_of: france}\n",
+            "france -> lyon -> france",
+        ),
+    ],
+)
+def test_a_place_inside_itself_is_refused(tmp_path, places, circle):
+    path = tmp_path / "entities.yaml"
+    path.write_text(places)
+    with pytest.raises(DataError, match=f"part_of goes round in a circle: {circle}"):
+        load_registry(path)
