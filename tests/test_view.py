@@ -153,3 +153,13 @@ def test_open_opens_the_written_page(mini, monkeypatch):
     monkeypatch.setattr("webbrowser.open", opened.append)
     view(built(mini), "--open")
     assert opened == [(mini / "exports" / "view.html").resolve().as_uri()]
+
+
+def test_a_selection_with_no_node_says_so_on_the_page(mini):
+    built(mini)
+    result = view(mini, "--relations", "develops", "-o", mini / "empty.html")  # no one develops here
+    assert "0 nodes, 0 edges" in result.output
+    page = (mini / "empty.html").read_text(encoding="utf-8")
+    assert "Nothing to show: no node matches this selection" in page and "relations: develops" in page
+    view(mini)
+    assert 'id="empty"' not in (mini / "exports" / "view.html").read_text(encoding="utf-8")

@@ -92,6 +92,12 @@ def test_role_and_year_filters(chromium, mini):
     assert len(shown) == 7
 
 
+def test_an_empty_view_loads_and_shows_its_message(chromium, mini):
+    page = page_of(chromium, built(mini), "--relations", "develops").page
+    assert page.is_visible("#empty")
+    assert page.inner_text("#counts") == "showing 0 of 0 nodes, 0 of 0 edges"
+
+
 def test_hovering_an_edge_shows_its_source(chromium, mini):
     page = page_of(chromium, built(mini)).page
     # the middle of the drawn partnership line (it is curved: a supply edge joins the same two nodes)
