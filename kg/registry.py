@@ -66,19 +66,24 @@ def load_registry(path: Path) -> dict[str, Entity]:
                 raise DataError(
                     f"{path}: {entity.id}: {field_name} {target!r} is not a Place in the registry"
                 )
-    for entity in entities.values():
-        _check_no_circle(entity, entities, path)
+    _check_no_circle(entities, path)
     return entities
 
 
-def _check_no_circle(entity: Entity, entities: dict[str, Entity], path: Path) -> None:
-    """A place within itself (lyon in france, france in lyon) has no country to give its lines."""
-    chain = [entity.id]
-    while (inside := entities[chain[-1]].part_of) is not None:
-        if inside in chain:
-            circle = " -> ".join([*chain[chain.index(inside) :], inside])
-            raise DataError(f"{path}: {entity.id}: part_of goes round in a circle: {circle}")
-        chain.append(inside)
+def _check_no_circle(entities: dict[str, Entity], path: Path) -> None:
+    """No place is within itself (lyon in france, france in lyon): it would have no country to give
+    its lines. Each chain is walked once: a walk stops at a place already known to lead out."""
+    leads_out: set[str] = set()
+    for entity in entities.values():
+        chain: dict[str, None] = {}  # the walk so far, in order
+        place: str | None = entity.id
+        while place is not None and place not in leads_out:
+            if place in chain:
+                circle = [*list(chain)[list(chain).index(place) :], place]
+                raise DataError(f"{path}: {place}: part_of goes round in a circle: {' -> '.join(circle)}")
+            chain[place] = None
+            place = entities[place].part_of
+        leads_out.update(chain)
 
 
 def _entity(record: object, where: str) -> Entity:

@@ -114,21 +114,36 @@ def _search_names(nodes: dict[str, dict[str, Any]]) -> list[tuple[str, str, str]
     """(entry, label, node) for the search list: every name and alias, each entry naming one node.
 
     A name that several nodes share would be one entry twice, and picking either would find the
-    same node. So a shared alias carries its node's label ("Nordcell (Nordcell sulfide cell)"),
-    and a label that several nodes bear carries the node's id; a label borne once stays as it is.
+    same node. So a shared alias carries its node's label ("Nordcell (Nordcell sulfide cell)"), or
+    its id where that label is shared too; a label borne by several nodes carries the id; and an
+    entry that still meets another node's entry (a label such as "X (Y)") carries the id as well.
     """
-    named = {(name, d["label"], n) for n, d in nodes.items() for name in [d["label"], *d["aliases"]]}
-    holders = Counter(name for name, _ in {(name.casefold(), n) for name, _, n in named})
+    spelled: dict[tuple[str, str], tuple[str, str, str]] = {}  # the first spelling per name and node
+    for n, d in nodes.items():
+        for name in [d["label"], *d["aliases"]]:
+            spelled.setdefault((name.casefold(), n), (name, d["label"], n))
+    named = set(spelled.values())
+    holders = Counter(key for key, _ in spelled)
     labels = Counter(d["label"].casefold() for d in nodes.values())
+
+    def plain_id(node: str) -> str:
+        return node.removeprefix("id:")
+
     entries = set()
     for name, label, node in named:
         key = name.casefold()
         if holders[key] > 1 and key == label.casefold():
-            if labels[key] > 1:
-                name = f"{name} ({node.removeprefix('id:')})"
+            name = f"{name} ({plain_id(node)})" if labels[key] > 1 else name
         elif holders[key] > 1:
-            name = f"{name} ({label})"
+            name = f"{name} ({label if labels[label.casefold()] == 1 else plain_id(node)})"
         entries.add((name, label, node))
+    owners: dict[str, set[str]] = defaultdict(set)
+    for name, _, node in entries:
+        owners[name.casefold()].add(node)
+    entries = {
+        (f"{name} ({plain_id(node)})" if len(owners[name.casefold()]) > 1 else name, label, node)
+        for name, label, node in entries
+    }
     return sorted(entries, key=lambda t: (t[0].casefold(), t[2]))
 
 

@@ -19,7 +19,16 @@
   const started = performance.now();
 
   // the cards of tooltips and the details panel (view_cards.js, inlined before this script)
-  const cards = kgCards(data, { focusNode: focusNode, showEdge: showEdge });
+  // A link pressed in the panel is replaced with the panel: the keyboard's place goes to the new
+  // card's heading, not back to the top of the page.
+  function thenFocusPanel(action) {
+    return function (id) {
+      action(id);
+      const heading = panel.querySelector("h3");
+      if (heading) { heading.tabIndex = -1; heading.focus(); }
+    };
+  }
+  const cards = kgCards(data, { focusNode: thenFocusPanel(focusNode), showEdge: thenFocusPanel(showEdge) });
   const el = cards.el, nodeCard = cards.nodeCard, edgeCard = cards.edgeCard;
 
   // ---- tooltip and details panel
@@ -220,13 +229,16 @@
     }
     return null;
   }
-  // A focus is locked on its node only while it animates: vis-network 9.1.2 forgets an unlocked
-  // animation that a second one replaces before its first frame, and that forgotten one pulls the
-  // view back towards where it began at every later redraw. A locked one is released properly.
+  // vis-network 9.1.2 forgets an unlocked animation that a second one replaces before its first
+  // frame, and the forgotten one pulls the view back towards where it began at every later
+  // redraw. So a focus is locked on its node while it animates (a locked one is removed properly)
+  // and released when it ends; and a running one is first ended by a move of no length, since
+  // vis ends it inside the new focus call, whose lock "animationFinished" would then release.
   network.on("animationFinished", function () { network.releaseNode(); });
   function focusNode(id) {
     hideTip(); // the view moves away from whatever the pointer rests on
     network.selectNodes([id]);
+    network.moveTo({ position: network.getViewPosition(), scale: network.getScale() });
     network.focus(id, { scale: Math.max(network.getScale(), 1.2), locked: true,
       animation: { duration: 400, easingFunction: "easeInOutQuad" } });
     showPanel(nodeCard(id, true), { node: id });
