@@ -349,3 +349,16 @@ def test_an_article_s_address_that_is_no_web_address_is_left_out_of_its_citation
     )
     assert entry["title"] == "A plant opens" and "url" not in entry
     ok("build", home=fresh)  # the manifest refused the address, and every command with it
+
+
+def test_a_long_headline_is_cut_to_nine_words_in_the_citation(fresh, tmp_path):
+    folder = tmp_path / "long"
+    folder.mkdir()
+    headline = "Vindral Energy and Korvath Motor agree to develop sulfide cells for small city cars"
+    (folder / "long.txt").write_text(headline + "\n\nVindral Energy opened a plant.\n")
+    ok("ingest", folder, home=fresh)
+    entry = next(
+        s for s in yaml.safe_load((fresh / "data" / "sources.yaml").read_text()) if s["id"] == "long"
+    )
+    assert entry["title"] == "Vindral Energy and Korvath Motor agree to develop sulfide …"
+    ok("build", home=fresh)

@@ -23,6 +23,8 @@ def manifest_entry(source_id: str, article: ArticleFile) -> str:
     for key in ("title", "publisher", "author", "date", "url"):
         if article.citation.get(key):
             entry[key] = article.citation[key]
+    if "title" in entry:
+        entry["title"] = short_title(entry["title"])
     if not is_citation_url(entry.get("url")):  # "www.x.com/a" or "/a" from og:url: the manifest refuses it
         entry.pop("url", None)
     missing = [k for k in ("title", "publisher", "date") if k not in entry]
@@ -32,6 +34,16 @@ def manifest_entry(source_id: str, article: ArticleFile) -> str:
     entry["note"] = note + (f"; no {', '.join(missing)} found." if missing else ".")
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return "\n" + yaml.dump([entry], Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000)
+
+
+TITLE_WORDS = 9  # the copy rule: no run of ten words shared with an article
+
+
+def short_title(title: str) -> str:
+    """A headline cut to its first TITLE_WORDS words: a headline is the article's own text, and
+    the repository keeps citations, never a run of ten of the article's words."""
+    words = str(title).split()
+    return " ".join(words) if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]) + " …"
 
 
 def has_entries(text: str) -> bool:
