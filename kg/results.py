@@ -129,6 +129,6 @@ def _parsed(data: bytes, base: str) -> Answer:
     if isinstance(results, ox.QueryBoolean):
         return bool(results)
     columns = [v.value for v in results.variables]
-    # read here, in full: a solution that fails to parse must fail inside the try above (by name,
-    # as a remote answer is small: kg/engine.py unpacks solutions, which saves 2 us a value)
-    return Table(columns, [[solution[c] for c in columns] for solution in results])
+    # read here, in full: a solution that fails to parse must fail inside the try above; a
+    # solution unpacks in the order of the columns, as kg/engine.py reads them too
+    return Table(columns, [list(solution) for solution in results])

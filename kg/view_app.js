@@ -54,7 +54,7 @@
   function showEdge(eid) {
     network.selectEdges([eid]);
     showPanel(edgeCard(eid, true), { edge: eid });
-    if (edges.get(eid).hidden) say("this relation is hidden by the filters: reset to show it", true);
+    if (edges.get(eid).hidden) sayHidden("this relation");
   }
 
   network.on("hoverNode", function (p) { showTip(nodeCard(p.node, false), p.pointer.DOM); });
@@ -203,8 +203,9 @@
     status.textContent = text;
     status.classList.toggle("warn", Boolean(warn));
   }
+  function sayHidden(what) { say(what + " is hidden by the filters: reset to show it", true); }
   function sayFound(id) {
-    if (nodes.get(id).hidden) say(data.nodes[id].label + " is hidden by the filters: reset to show it", true);
+    if (nodes.get(id).hidden) sayHidden(data.nodes[id].label);
     else say("found " + data.nodes[id].label);
     foundNode = id;
   }

@@ -11,15 +11,24 @@ from typing import Any
 from kg.errors import DataError
 from kg.extraction.articles import ArticleFile
 
+TITLE_WORDS = 9  # the copy rule: no run of ten words shared with an article
+
+
+def short_title(title: str) -> str:
+    """A headline cut to its first TITLE_WORDS words: a headline is the article's own text, and
+    the repository keeps citations, never a run of ten of the article's words."""
+    words = str(title).split()
+    return " ".join(words[:TITLE_WORDS]) + (" …" if len(words) > TITLE_WORDS else "")
+
 
 def manifest_entry(source_id: str, article: ArticleFile) -> str:
     """The entry of a newly registered article, after a blank line: its citation as far as the
     file gives it, and a note of what it lacks."""
     import yaml
 
-    entry: dict[str, Any] = {"id": source_id, "file": article.name, "sha256": article.sha256}
     from kg.sources import is_citation_url
 
+    entry: dict[str, Any] = {"id": source_id, "file": article.name, "sha256": article.sha256}
     for key in ("title", "publisher", "author", "date", "url"):
         if article.citation.get(key):
             entry[key] = article.citation[key]
@@ -34,16 +43,6 @@ def manifest_entry(source_id: str, article: ArticleFile) -> str:
     entry["note"] = note + (f"; no {', '.join(missing)} found." if missing else ".")
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     return "\n" + yaml.dump([entry], Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000)
-
-
-TITLE_WORDS = 9  # the copy rule: no run of ten words shared with an article
-
-
-def short_title(title: str) -> str:
-    """A headline cut to its first TITLE_WORDS words: a headline is the article's own text, and
-    the repository keeps citations, never a run of ten of the article's words."""
-    words = str(title).split()
-    return " ".join(words) if len(words) <= TITLE_WORDS else " ".join(words[:TITLE_WORDS]) + " …"
 
 
 def has_entries(text: str) -> bool:
