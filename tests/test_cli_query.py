@@ -295,7 +295,12 @@ def _kg_process(built, *args):
     import subprocess
     import sys
 
-    code = "from kg.cli import cli; import kg.asking, pyoxigraph; print('ready', flush=True); cli()"
+    # SIGINT as a terminal gives it: a shell that starts a job in the background without job
+    # control (CI scripts, `cmd &`) ignores SIGINT there, and Python then installs no handler
+    code = (
+        "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "from kg.cli import cli; import kg.asking, pyoxigraph; print('ready', flush=True); cli()"
+    )
     kg = [sys.executable, "-c", code, "--home", str(built), *args]
     return subprocess.Popen(kg, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
