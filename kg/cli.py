@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from kg.cli_errors import Group
 from kg.cli_extraction import evaluate, ingest, review
 from kg.cli_options import (
     absolute_iri,
@@ -26,31 +27,10 @@ from kg.cli_options import (
     split_param,
     timeout_option,
 )
-from kg.errors import KGError, quoted
+from kg.errors import quoted
 
 
-class _Group(click.Group):
-    """Turns every KGError, and an error of the file system (a full disk, a folder that cannot be
-    written), into a one-line message and exit status 1, with no traceback."""
-
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
-        try:
-            return super().invoke(ctx)
-        except click.UsageError as exc:
-            # one line, as every other error here: without its context, click prints no usage
-            # block before it, and the hint names the command's help instead
-            command = exc.ctx.command_path if exc.ctx is not None else ctx.command_path
-            raise click.UsageError(f"{exc.format_message()} (see: {command} --help)") from None
-        except KGError as exc:
-            raise click.ClickException(str(exc)) from None
-        except BrokenPipeError:
-            raise  # `kg query ... | head`: click ends quietly, as a command in a pipe should
-        except OSError as exc:
-            where = "".join(f": {name}" for name in (exc.filename, exc.filename2) if name)
-            raise click.ClickException(f"{exc.strerror or exc}{where}") from None
-
-
-@click.group(cls=_Group)
+@click.group(cls=Group)
 @click.option(
     "--home",
     type=click.Path(file_okay=False, path_type=Path),

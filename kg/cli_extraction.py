@@ -11,10 +11,11 @@ from pathlib import Path
 
 import click
 
+from kg.cli_errors import Command, Group
 from kg.cli_options import corpus_option, require_corpus
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--jobs",
@@ -33,7 +34,7 @@ def ingest(project, paths: tuple[Path, ...], jobs: int) -> None:
     print_ingest(ingest_articles(project, list(paths), jobs))
 
 
-@click.group(invoke_without_command=True)
+@click.group(cls=Group, invoke_without_command=True)
 @click.option("--source", help="Only what this article proposes.")
 @click.option("--min-confidence", type=float, help="Only what is at least this confident.")
 @click.pass_context
@@ -94,7 +95,7 @@ def review_merge(project, candidate: str, entity: str) -> None:
     print_decision("merged", merge(project, candidate, entity))
 
 
-@click.command("eval")
+@click.command("eval", cls=Command)
 @corpus_option
 @click.option(
     "--min-confidence", type=float, default=0.0, show_default=True, help="Ignore less confident facts."

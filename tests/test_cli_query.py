@@ -493,17 +493,29 @@ def test_a_subject_is_named_like_an_entity_or_a_chemistry(built):
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "message", "help_of"),
     [
-        (["query", "articles", "--format", "nope"], "'nope' is not one of"),
-        (["sparql"], "Missing argument 'QUERY'."),
-        (["nosuch"], "No such command 'nosuch'."),
+        (["query", "articles", "--format", "nope"], "'nope' is not one of", "cli query"),
+        (["sparql"], "Missing argument 'QUERY'.", "cli sparql"),
+        (["nosuch"], "No such command 'nosuch'.", "cli"),
+        # click raises these three before any command runs, or with no command named: the first
+        # printed a usage block, a hint and a blank line, the others named `cli --help`
+        (["--bogus"], "No such option '--bogus'.", "cli"),
+        (["query", "partners", "-p"], "Option '-p' requires an argument.", "cli query"),
+        (["review", "accept", "--bogus"], "No such option '--bogus'.", "cli review accept"),
+        (["ingest", "--jobs"], "Option '--jobs' requires an argument.", "cli ingest"),
     ],
 )
-def test_a_usage_error_is_one_line_naming_the_help(built, args, message):
+def test_a_usage_error_is_one_line_naming_the_help(built, args, message, help_of):
     result = run_kg(*args, home=built)  # the program is "cli" here, "kg" from a shell
     assert result.exit_code == 2
-    fails(result, message, f"(see: cli {args[0]} --help)" if args[0] != "nosuch" else "(see: cli --help)")
+    fails(result, message, f"(see: {help_of} --help)")
+
+
+def test_kg_alone_shows_its_help_not_an_error():
+    result = run_kg()
+    assert "Usage: cli [OPTIONS] COMMAND" in result.output and "Error" not in result.output
+    assert "query" in result.output and "build" in result.output
 
 
 def test_a_query_file_not_in_utf8_is_a_one_line_error(built, tmp_path):
