@@ -8,15 +8,14 @@ For each size it generates a synthetic project (benchmarks/synthetic_project.py)
 - every named question with its first example on the warm query store (opened once): median
   and 95th percentile of repeated runs; and, in the same run, the same questions on rdflib's
   own SPARQL evaluator over the same graph as the baseline, each run capped at --cap seconds,
-  with the ratio of the medians. rdflib parses the graph once, in a child process, and each
-  question runs in a fork of it (killed at the cap), because its evaluator cannot be
-  interrupted in place and re-parsing a million triples for every question would take half an
-  hour (benchmarks/questions.py, for small graphs, parses once per question);
+  with the ratio of the medians (benchmarks/rdflib_baseline.py: one parse, a fork per question;
+  benchmarks/questions.py, for small graphs, parses once per question);
 - `kg query NAME` end to end, each run a new process, on the store of that size.
 
 Then, once: ingest throughput (benchmarks/ingest_speed.py, `kg ingest` with one and two
 processes) and the time to write the view for 500, 5,000 and 20,000 nodes
-(benchmarks/view_speed.py). The table is printed and written to benchmarks/results/scale.md.
+(benchmarks/view_speed.py). The tables (benchmarks/report.py) are printed and written to
+benchmarks/results/scale.md.
 Nothing here fails on a slow machine: numbers are reported, never judged. `--quick` (used by
 the tests) makes every part small.
 """
@@ -24,61 +23,25 @@ the tests) makes every part small.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import multiprocessing
 import os
-import platform
 import re
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import traceback
-from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-COLD_QUESTION = ("partners", ["-p", "company=toyota"])
+from benchmarks.rdflib_baseline import rdflib_baseline  # noqa: E402
+from benchmarks.report import COLD_QUESTION, QuestionTiming, SizeResult, report  # noqa: E402
+
 SIZE_NAMES = {"k": 1_000, "m": 1_000_000}
-
-
-@dataclass
-class QuestionTiming:
-    name: str
-    rows: int
-    median_s: float
-    p95_s: float
-    runs: int
-    rdflib_s: float | None = None  # median of the runs that finished; None: over the cap or failed
-    rdflib_note: str = ""
-    memory_s: float | None = None  # the median on an in-memory store (`kg serve --in-memory`)
-    whole_s: float | None = None  # a listing question's whole listing (`--limit all`), on disk
-    whole_rows: int = 0
-
-    @property
-    def ratio(self) -> float | None:
-        return None if self.rdflib_s is None else self.rdflib_s / self.median_s
-
-
-@dataclass
-class SizeResult:
-    label: str
-    triples: int = 0
-    sources: int = 0
-    claims: int = 0
-    build_s: float = 0.0
-    build_peak_mb: float = 0.0
-    store_mb: float = 0.0
-    turtle_mb: float = 0.0
-    rdflib_parse_s: float | None = None
-    questions: list[QuestionTiming] = field(default_factory=list)
-    cold_query_s: list[float] = field(default_factory=list)
 
 
 def parse_size(text: str) -> int:
@@ -183,92 +146,6 @@ def questions_with_bindings(home: Path) -> list[tuple[str, str, dict[str, str]]]
     return jobs
 
 
-# --- the rdflib baseline
-
-
-def rdflib_baseline(
-    turtle: Path, jobs: list[tuple[str, str, dict[str, str]]], cap_s: float, repeat: int
-) -> tuple[float, dict[str, tuple[float | None, str]]]:
-    """Parse once in a child; run each question in a fork of it, killed after `cap_s` seconds."""
-    context = multiprocessing.get_context("spawn")
-    parent, child = context.Pipe()
-    host = context.Process(target=_rdflib_host, args=(child, str(turtle), jobs, cap_s, repeat))
-    host.start()
-    child.close()
-    parse_s = parent.recv()
-    results = parent.recv()
-    host.join()
-    return parse_s, results
-
-
-def _rdflib_host(conn, turtle: str, jobs, cap_s: float, repeat: int) -> None:
-    from rdflib import Graph
-    from rdflib.util import from_n3
-
-    from kg.namespaces import PREFIXES
-
-    started = time.perf_counter()
-    graph = Graph()
-    graph.parse(turtle, format="turtle")
-    conn.send(time.perf_counter() - started)
-    results = {}
-    for name, sparql, bindings in jobs:
-        init = {k: from_n3(v) for k, v in bindings.items()}
-        results[name] = _forked_query(
-            lambda s=sparql, i=init: graph.query(s, initNs=dict(PREFIXES), initBindings=i), cap_s, repeat
-        )
-    conn.send(results)
-
-
-def _forked_query(query, cap_s: float, repeat: int) -> tuple[float | None, str]:
-    """Run `query()` up to `repeat` times in a fork; kill it once a run passes `cap_s` seconds."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the fork: report each run's time as it ends
-        os.close(read)
-        try:
-            first = time.perf_counter()
-            for _ in range(repeat):
-                began = time.perf_counter()
-                list(query())
-                os.write(write, f"{time.perf_counter() - began}\n".encode())
-                if time.perf_counter() - first > cap_s:  # slow already: one more run says little
-                    break
-        except Exception as exc:  # an rdflib limitation is a result to report
-            os.write(write, f"error {type(exc).__name__}\n".encode())
-        os._exit(0)
-    os.close(write)
-    os.set_blocking(read, False)
-    buffer, killed = b"", False
-    run_started = time.monotonic()
-    while True:
-        try:
-            chunk = os.read(read, 4096)
-        except BlockingIOError:
-            chunk = b""
-        if chunk:
-            buffer += chunk
-            run_started = time.monotonic()  # a run ended; the next one starts now
-        if os.waitpid(pid, os.WNOHANG)[0]:
-            with contextlib.suppress(BlockingIOError):
-                buffer += os.read(read, 4096)
-            break
-        if time.monotonic() - run_started > cap_s:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            killed = True
-            break
-        time.sleep(0.002)
-    os.close(read)
-    words = buffer.decode().split()
-    if "error" in words:
-        return None, f"rdflib error: {words[words.index('error') + 1]}"
-    times = [float(x) for x in words]
-    if not times or (killed and not times) or max(times) > cap_s:
-        return None, f"over {cap_s:g} s"
-    return statistics.median(times), ""
-
-
 # --- kg query from a cold process
 
 
@@ -314,130 +191,6 @@ def view_times(sizes: list[int], scratch: Path) -> tuple[list[dict] | None, str]
     except ImportError as exc:
         return None, f"benchmarks/view_speed.py not available ({exc})"
     return writing(sizes, 1, scratch / "view"), "benchmarks/view_speed.py (synthetic built graphs)"
-
-
-# --- the report
-
-
-def report(results: list[SizeResult], ingest, view, cap_s: float, cold_runs: int) -> str:
-    out = [
-        "# Speed and scale",
-        "",
-        f"{platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores; "
-        f"generated by `python -m benchmarks` on {time.strftime('%Y-%m-%d')}.",
-        "",
-        "## Build",
-        "",
-        "| size | triples | sources | claims | `kg build` (s) | peak memory (MB) | query store (MB) "
-        "| Turtle (MB) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in results:
-        out.append(
-            f"| {r.label} | {r.triples:,} | {r.sources:,} | {r.claims:,} | {r.build_s:.1f} | "
-            f"{r.build_peak_mb:,.0f} | {r.store_mb:.1f} | {r.turtle_mb:.1f} |"
-        )
-    out += ["", "## Named questions on the warm query store, and rdflib as the baseline", ""]
-    out.append(
-        f"Median and 95th percentile of repeated runs (pyoxigraph, on-disk store opened once, as `kg query` "
-        "and `kg serve` use it); in memory: the median on the export read into a pyoxigraph store in "
-        "memory (`kg serve --in-memory`); rdflib: "
-        f"median of up to 3 runs on the same graph in memory, each capped at {cap_s:g} s; ratio = "
-        "rdflib median / pyoxigraph median on disk."
-    )
-    for r in results:
-        parse = f"{r.rdflib_parse_s:.1f} s" if r.rdflib_parse_s is not None else "-"
-        out += [
-            "",
-            f"### {r.label} ({r.triples:,} triples; rdflib parses the Turtle in {parse})",
-            "",
-            "| question | rows | median (ms) | p95 (ms) | in memory (ms) | rdflib (ms) "
-            "| rdflib / pyoxigraph |",
-            "|---|---:|---:|---:|---:|---:|---:|",
-        ]
-        for q in r.questions:
-            rdflib = f"{q.rdflib_s * 1000:,.1f}" if q.rdflib_s is not None else q.rdflib_note
-            ratio = (
-                f"{q.ratio:,.0f}x"
-                if q.ratio is not None
-                else (">" + f"{cap_s / q.median_s:,.0f}x" if "over" in q.rdflib_note else "-")
-            )
-            memory = f"{q.memory_s * 1000:.2f}" if q.memory_s is not None else "-"
-            out.append(
-                f"| {q.name} | {q.rows:,} | {q.median_s * 1000:.2f} | {q.p95_s * 1000:.2f} "
-                f"| {memory} | {rdflib} | {ratio} |"
-            )
-        fast = sum(q.median_s < 0.1 for q in r.questions)
-        fast_memory = sum(q.memory_s is not None and q.memory_s < 0.1 for q in r.questions)
-        fifty = sum((q.ratio or 0) >= 50 or "over" in q.rdflib_note for q in r.questions)
-        out += [
-            "",
-            f"Under 100 ms: {fast} of {len(r.questions)} on disk, {fast_memory} in memory. "
-            f"At least 50 times rdflib (or rdflib over its cap): {fifty}.",
-        ]
-        wholes = [q for q in r.questions if q.whole_s is not None]
-        if wholes:
-            listed = "; ".join(f"{q.name} {q.whole_s * 1000:,.0f} ms ({q.whole_rows:,} rows)" for q in wholes)
-            out += [
-                "",
-                f"Listing questions answer their first page above; each whole (`--limit all`): {listed}.",
-            ]
-    if len(results) > 1:
-        out += ["", "## How question time grows with size (median, ms)", ""]
-        out.append("| question | " + " | ".join(r.label for r in results) + " |")
-        out.append("|---|" + "---:|" * len(results))
-        for i, q in enumerate(results[0].questions):
-            out.append(
-                f"| {q.name} | " + " | ".join(f"{r.questions[i].median_s * 1000:.2f}" for r in results) + " |"
-            )
-        slowest = [max(q.median_s for q in r.questions) * 1000 for r in results]
-        out.append("| **slowest question** | " + " | ".join(f"**{s:.1f}**" for s in slowest) + " |")
-    name, params = COLD_QUESTION
-    out += [
-        "",
-        f"## `kg query {name} {' '.join(params)}` from a cold process",
-        "",
-        f"Each run a new process (Python start-up, imports, opening the store, the query, the table); "
-        f"{cold_runs} runs.",
-        "",
-        "| size | first run (s) | median (s) | slowest (s) |",
-        "|---|---:|---:|---:|",
-    ]
-    for r in results:
-        if r.cold_query_s:
-            c = r.cold_query_s
-            out.append(f"| {r.label} | {c[0]:.2f} | {statistics.median(c):.2f} | {max(c):.2f} |")
-    rates, ingest_note = ingest
-    out += ["", "## Ingest", ""]
-    if rates:
-        out += [
-            f"`kg ingest` on {ingest_note}, whole ingest (read, extract, write the pending claims).",
-            "",
-            "| processes | articles per second |",
-            "|---|---:|",
-            f"| 1 (`--jobs 1`) | {rates[1]:,.0f} |",
-            f"| 2 (`--jobs 2`) | {rates[2]:,.0f} |",
-        ]
-    else:
-        out.append(f"not measured: {ingest_note}")
-    rows, view_note = view
-    out += ["", "## Writing the view", ""]
-    if rows:
-        out += [
-            f"`kg view` on {view_note}: projection (store + queries + networkx), rendering, and the "
-            "whole command.",
-            "",
-            "| entities | nodes | edges | projection (s) | render (s) | `kg view` (s) |",
-            "|---:|---:|---:|---:|---:|---:|",
-        ]
-        for v in rows:
-            out.append(
-                f"| {v['n']:,} | {v['nodes']:,} | {v['edges']:,} | {v['project']:.2f} "
-                f"| {v['render']:.2f} | {v['total']:.2f} |"
-            )
-    else:
-        out.append(f"not measured: {view_note}")
-    return "\n".join(out) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
