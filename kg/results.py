@@ -8,6 +8,7 @@ Graphs (CONSTRUCT, DESCRIBE) are written by pyoxigraph as Turtle with the projec
 from __future__ import annotations
 
 import json
+import re
 import traceback
 from dataclasses import dataclass
 from typing import Any
@@ -95,7 +96,25 @@ def serialize(answer: Answer, format_name: str) -> bytes:
         "tsv": ox.QueryResultsFormat.TSV,
         "xml": ox.QueryResultsFormat.XML,
     }[format_name]
-    return results.serialize(format=target)
+    written = results.serialize(format=target)
+    if format_name == "xml":
+        _check_xml_can_carry(written)
+    return written
+
+
+# what XML 1.0 cannot carry, not even as a character reference: C0 controls but tab and line ends
+_NOT_IN_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+
+
+def _check_xml_can_carry(written: bytes) -> None:
+    """pyoxigraph writes such a character as it is, which makes the document unreadable."""
+    found = _NOT_IN_XML.search(written)
+    if found:
+        character = found.group().decode("utf-8")
+        raise QueryError(
+            f"the answer holds the character U+{ord(character):04X}, which XML cannot carry;"
+            " choose json, csv or tsv"
+        )
 
 
 def parse_results(data: bytes, media_type: str) -> Answer:

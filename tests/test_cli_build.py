@@ -68,6 +68,12 @@ def test_bad_input_fails_clearly_and_leaves_the_exports_intact(mini, old, new, m
         (lambda text: text.encode("utf-8") + "\n# caf\u00e9".encode("latin-1"), "not UTF-8 text (byte 0xe9"),
         (lambda text: text.replace("date: ", "date: 2025-02-30 #", 1).encode(), "day is out of range"),
         (lambda text: text + "\n- {id: '9', n: " + "9" * 5000 + "}\n", "a value that cannot be read"),
+        # YAML refuses a control character as it is, not as an escape; it went into the graph,
+        # and the GraphML, GEXF and XML results of it could not be read
+        (
+            lambda text: text.replace("title: Voltara Motors picks", 'title: "Voltara\\x01Motors" #', 1),
+            "item 1 > title holds the control character U+0001 ('Voltara\\x01Motors')",
+        ),
     ],
 )
 def test_a_data_file_yaml_cannot_hold_fails_in_one_line(mini, edit, message):

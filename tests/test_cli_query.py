@@ -118,6 +118,16 @@ def test_xml_results(built):
     assert [e.text for e in root.findall(".//r:literal", ns)] == ["Voltara Motors"]
 
 
+def test_a_character_xml_cannot_carry_is_a_one_line_error_naming_other_formats(built):
+    # XML 1.0 has no way to write U+0001, not even &#1;: the document written was unreadable
+    query = 'SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }'
+    fails(run_kg("sparql", query, "--format", "xml", home=built), "U+0001, which XML cannot carry", "json")
+    as_json = run_kg("sparql", query, "--format", "json", home=built)
+    assert json.loads(as_json.output)["results"]["bindings"][0]["x"]["value"] == "a\x01b"
+    tab = run_kg("sparql", 'SELECT ?x WHERE { BIND("a\\tb" AS ?x) }', "--format", "xml", home=built)
+    assert ET.fromstring(tab.output).find(".//{*}literal").text == "a\tb"  # a tab is fine in XML
+
+
 def test_construct_gives_turtle(built):
     query = "CONSTRUCT { ?a ssb:partnersWith ?b } WHERE { ?a ssb:partnersWith ?b }"
     result = run_kg("sparql", query, "--format", "turtle", home=built)
