@@ -154,6 +154,11 @@
     document.getElementById("counts").textContent =
       "showing " + shownNodes + " of " + nodeIds.length + " nodes, " + shownEdges + " of " + edgeIds.length + " edges";
     state.shown = { nodes: shownNodes, edges: shownEdges };
+    // an empty range is a slip (to typed before from), not an answer: say why dated relations went
+    const yearNote = document.getElementById("year-note");
+    if (yearNote) {
+      yearNote.textContent = from > to ? "\u201cfrom\u201d is after \u201cto\u201d: no dated relation is shown" : "";
+    }
     followFilters();
   }
   // What the filters just hid is no longer selected, pinned in the panel or in a tooltip, and a

@@ -251,6 +251,18 @@ def test_a_year_typed_in_scientific_notation_is_that_year(chromium, mini):
     assert page.inner_text("#counts") == EVERYTHING
 
 
+def test_a_year_range_from_after_to_says_so_and_the_note_goes_when_it_is_mended(chromium, mini):
+    page = page_of(chromium, built(mini)).page
+    assert not page.is_visible("#year-note")
+    page.fill("#year-from", "2027")  # alpha is dated 2026: from 2027 to 2026 holds nothing
+    page.dispatch_event("#year-from", "change")
+    assert page.inner_text("#year-note") == "\u201cfrom\u201d is after \u201cto\u201d: no dated relation is shown"
+    assert page.is_visible("#year-note")
+    page.fill("#year-from", "2026")
+    page.dispatch_event("#year-from", "change")
+    assert not page.is_visible("#year-note") and page.inner_text("#counts") == EVERYTHING
+
+
 def test_the_sources_of_a_hidden_relation_say_it_is_hidden(chromium, mini):
     page = page_of(chromium, built(mini)).page
     page.evaluate("kgView.focusNode('id:nordcell-lyon-line')")
