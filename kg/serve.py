@@ -18,6 +18,8 @@ CONSTRUCT/DESCRIBE, chosen by the Accept header or by `?format=json|csv|tsv|xml|
 from __future__ import annotations
 
 import html
+import os
+import re
 import shutil
 import tempfile
 import urllib.parse
@@ -310,7 +312,7 @@ def serve(
             announce(f"reading {graph_file} into memory in {workers} worker(s) ...")
         # why: a worker started later (one replaced after a timeout) must read the graph the
         # others hold, not one a `kg build` wrote since; the store folders are kept, an export is not
-        snapshot = Path(tempfile.mkdtemp(prefix="kg-serve-")) / graph_file.name
+        snapshot = _new_snapshot_folder() / graph_file.name
         shutil.copyfile(graph_file, snapshot)
         source = snapshot
     _stop_on_sigterm()
@@ -342,6 +344,31 @@ def serve(
     finally:
         if snapshot is not None:
             shutil.rmtree(snapshot.parent, ignore_errors=True)
+
+
+_SNAPSHOT = re.compile(r"kg-serve-(\d{1,7})-")  # kg-serve-<the server's pid>-<random>
+
+
+def _new_snapshot_folder() -> Path:
+    """A temp folder for this server's copy of the export, named after its process, once the
+    copies of servers that are gone are removed: one killed with SIGKILL (or by the OOM killer)
+    cannot remove its own, and a copy is as large as the export."""
+    root = Path(tempfile.gettempdir())
+    for folder in root.glob("kg-serve-*-*"):
+        owner = _SNAPSHOT.match(folder.name)
+        if owner and folder.is_dir() and not _running(int(owner.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"kg-serve-{os.getpid()}-", dir=root))
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # no signal is sent: only whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def _stop_on_sigterm() -> None:

@@ -612,3 +612,25 @@ def test_a_server_stopped_by_sigterm_removes_its_snapshot(served, tmp_path):
     process.terminate()  # SIGTERM: only Ctrl-C removed it before
     assert process.wait(timeout=30) is not None
     assert not [p for p in temp.iterdir() if p.name.startswith("kg-serve-")]
+
+
+def test_a_server_removes_the_snapshots_of_servers_that_are_gone(served, tmp_path):
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])  # a server killed with SIGKILL, say
+    ended.wait()
+    gone = temp / f"kg-serve-{ended.pid}-x1"
+    alive = temp / f"kg-serve-{os.getpid()}-x2"  # a server still running: this test's process
+    other = temp / "kg-serve-notours"
+    for folder in (gone, alive, other):
+        folder.mkdir()
+        (folder / "ssb-kg.ttl").write_text("")
+    process, url, _ = start_server(served, "--in-memory", "--workers", "1", env={"TMPDIR": str(temp)})
+    try:
+        assert call(f"{url}/sparql?query=ASK%7B%7D")[0] == 200
+        left = {p.name for p in temp.iterdir()}
+        assert gone.name not in left and {alive.name, other.name} <= left
+        assert any(name.startswith(f"kg-serve-{process.pid}-") for name in left)  # its own
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
