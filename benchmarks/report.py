@@ -30,6 +30,11 @@ class QuestionTiming:
     def ratio(self) -> float | None:
         return None if self.rdflib_s is None else self.rdflib_s / self.median_s
 
+    @property
+    def memory_ratio(self) -> float | None:
+        """rdflib's median over the in-memory store's, as `kg serve --in-memory` answers."""
+        return None if self.rdflib_s is None or self.memory_s is None else self.rdflib_s / self.memory_s
+
 
 @dataclass
 class SizeResult:
@@ -69,8 +74,8 @@ def report(results: list[SizeResult], ingest, view, cap_s: float, cold_runs: int
         f"Median and 95th percentile of repeated runs (pyoxigraph, on-disk store opened once, as `kg query` "
         "and `kg serve` use it); in memory: the median on the export read into a pyoxigraph store in "
         "memory (`kg serve --in-memory`); rdflib: "
-        f"median of up to 3 runs on the same graph in memory, each capped at {cap_s:g} s; ratio = "
-        "rdflib median / pyoxigraph median on disk."
+        f"median of up to 3 runs on the same graph in memory, each capped at {cap_s:g} s; ratios = "
+        "rdflib median / pyoxigraph median, on disk and in memory."
     )
     for r in results:
         parse = f"{r.rdflib_parse_s:.1f} s" if r.rdflib_parse_s is not None else "-"
@@ -79,28 +84,26 @@ def report(results: list[SizeResult], ingest, view, cap_s: float, cold_runs: int
             f"### {r.label} ({r.triples:,} triples; rdflib parses the Turtle in {parse})",
             "",
             "| question | rows | median (ms) | p95 (ms) | in memory (ms) | rdflib (ms) "
-            "| rdflib / pyoxigraph |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| rdflib / on disk | rdflib / in memory |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for q in r.questions:
             rdflib = f"{q.rdflib_s * 1000:,.1f}" if q.rdflib_s is not None else q.rdflib_note
-            ratio = (
-                f"{q.ratio:,.0f}x"
-                if q.ratio is not None
-                else (">" + f"{cap_s / q.median_s:,.0f}x" if "over" in q.rdflib_note else "-")
-            )
             memory = f"{q.memory_s * 1000:.2f}" if q.memory_s is not None else "-"
             out.append(
                 f"| {q.name} | {q.rows:,} | {q.median_s * 1000:.2f} | {q.p95_s * 1000:.2f} "
-                f"| {memory} | {rdflib} | {ratio} |"
+                f"| {memory} | {rdflib} | {_ratio(q.ratio, q, q.median_s, cap_s)} "
+                f"| {_ratio(q.memory_ratio, q, q.memory_s, cap_s)} |"
             )
         fast = sum(q.median_s < 0.1 for q in r.questions)
         fast_memory = sum(q.memory_s is not None and q.memory_s < 0.1 for q in r.questions)
-        fifty = sum((q.ratio or 0) >= 50 or "over" in q.rdflib_note for q in r.questions)
+        over_cap = sum("over" in q.rdflib_note for q in r.questions)
+        fifty = over_cap + sum((q.ratio or 0) >= 50 for q in r.questions)
+        fifty_memory = over_cap + sum((q.memory_ratio or 0) >= 50 for q in r.questions)
         out += [
             "",
             f"Under 100 ms: {fast} of {len(r.questions)} on disk, {fast_memory} in memory. "
-            f"At least 50 times rdflib (or rdflib over its cap): {fifty}.",
+            f"At least 50 times rdflib (or rdflib over its cap): {fifty} on disk, {fifty_memory} in memory.",
         ]
         wholes = [q for q in r.questions if q.whole_s is not None]
         if wholes:
@@ -165,3 +168,12 @@ def report(results: list[SizeResult], ingest, view, cap_s: float, cold_runs: int
     else:
         out.append(f"not measured: {view_note}")
     return "\n".join(out) + "\n"
+
+
+def _ratio(ratio: float | None, question: QuestionTiming, median_s: float | None, cap_s: float) -> str:
+    """A ratio as the table shows it; over rdflib's cap, at least the cap over our median."""
+    if ratio is not None:
+        return f"{ratio:,.0f}x"
+    if "over" in question.rdflib_note and median_s:
+        return f">{cap_s / median_s:,.0f}x"
+    return "-"

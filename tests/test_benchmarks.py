@@ -37,6 +37,10 @@ def test_the_quick_benchmark_runs_and_writes_its_table(tmp_path):
         assert float(cells[2]) > 0 and float(cells[3]) >= float(cells[2])  # median, p95
         assert float(cells[4]) > 0, f"{name}: no in-memory time reported"
         assert cells[5], f"{name}: no rdflib baseline reported"
+        if cells[5][0].isdigit():  # the ratios are rdflib's median over each store's
+            for ours, ratio in ((cells[2], cells[6]), (cells[4], cells[7])):
+                expected = float(cells[5].replace(",", "")) / float(ours)
+                assert abs(float(ratio.rstrip("x").replace(",", "")) - expected) <= 0.1 * expected + 1, name
     assert "Under 100 ms:" in questions
     build = next(line for line in table.splitlines() if line.startswith("| 10k |"))
     assert int(build.split("|")[2].strip().replace(",", "")) > 8000  # triples built
