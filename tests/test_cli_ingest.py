@@ -362,3 +362,17 @@ def test_a_long_headline_is_cut_to_nine_words_in_the_citation(fresh, tmp_path):
     )
     assert entry["title"] == "Vindral Energy and Korvath Motor agree to develop sulfide …"
     ok("build", home=fresh)
+
+
+def test_a_control_character_in_a_headline_leaves_the_project_buildable(mini, tmp_path):
+    # the title was written with its ESC as an escape, which every later read refused
+    assert run_kg("build", home=mini).exit_code == 0
+    article = tmp_path / "eta.txt"
+    article.write_text(
+        "Zephyr\x1b Cells picks sulfide\n\nZephyr Cells said on Monday that it will partner with "
+        "Nordcell Energy on all-solid-state batteries.\n"
+    )
+    assert run_kg("ingest", article, home=mini).exit_code == 0
+    assert "title: Zephyr Cells picks sulfide" in (mini / "data" / "sources.yaml").read_text()
+    accepted = run_kg("review", "accept", "--all", home=mini)
+    assert accepted.exit_code == 0, accepted.output

@@ -14,6 +14,9 @@ from kg.extraction.articles import ArticleFile
 TITLE_WORDS = 9  # the copy rule: no run of ten words shared with an article
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
 def short_title(title: str) -> str:
     """A headline cut to its first TITLE_WORDS words: a headline is the article's own text, and
     the repository keeps citations, never a run of ten of the article's words."""
@@ -32,6 +35,10 @@ def manifest_entry(source_id: str, article: ArticleFile) -> str:
     for key in ("title", "publisher", "author", "date", "url"):
         if article.citation.get(key):
             entry[key] = article.citation[key]
+            if isinstance(entry[key], str):
+                # why: a control character (an ESC in a headline) would be written as an escape,
+                # which every later read of the manifest refuses (kg/yamlio.py)
+                entry[key] = " ".join(_CONTROL.sub(" ", entry[key]).split())
     if "title" in entry:
         entry["title"] = short_title(entry["title"])
     if not is_citation_url(entry.get("url")):  # "www.x.com/a" or "/a" from og:url: the manifest refuses it
