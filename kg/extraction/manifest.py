@@ -14,7 +14,7 @@ from kg.extraction.articles import ArticleFile
 TITLE_WORDS = 9  # the copy rule: no run of ten words shared with an article
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_CONTROL = re.compile("[\x00-\x1f\x7f\ufffe\uffff]")
 
 
 def short_title(title: str) -> str:
