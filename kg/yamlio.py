@@ -40,12 +40,12 @@ def read_yaml(path: Path) -> Any:
 
 # C0 control characters and DEL, but tab and line ends (a note may hold several lines), and
 # U+FFFE and U+FFFF, which XML cannot carry either (DEL it can, but no name holds one)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+NOT_IN_DATA = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def _refuse_control_characters(path: Path, value: Any, where: list[str]) -> None:
     if isinstance(value, str):
-        found = _CONTROL.search(value)
+        found = NOT_IN_DATA.search(value)
         if found:
             place = " > ".join(where) or "the document"
             raise DataError(

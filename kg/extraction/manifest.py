@@ -10,11 +10,9 @@ from typing import Any
 
 from kg.errors import DataError
 from kg.extraction.articles import ArticleFile
+from kg.yamlio import NOT_IN_DATA
 
 TITLE_WORDS = 9  # the copy rule: no run of ten words shared with an article
-
-
-_CONTROL = re.compile("[\x00-\x1f\x7f\ufffe\uffff]")
 
 
 def short_title(title: str) -> str:
@@ -38,7 +36,7 @@ def manifest_entry(source_id: str, article: ArticleFile) -> str:
             if isinstance(entry[key], str):
                 # why: a control character (an ESC in a headline) would be written as an escape,
                 # which every later read of the manifest refuses (kg/yamlio.py)
-                entry[key] = " ".join(_CONTROL.sub(" ", entry[key]).split())
+                entry[key] = " ".join(NOT_IN_DATA.sub(" ", entry[key]).split())
     if "title" in entry:
         entry["title"] = short_title(entry["title"])
     if not is_citation_url(entry.get("url")):  # "www.x.com/a" or "/a" from og:url: the manifest refuses it
